@@ -1,0 +1,39 @@
+/*
+ * output.h - batch renderers: text (like top -b), JSON (one object per
+ * snapshot) and OpenMetrics.  Each renders the current snapshot, with rates
+ * taken against the previous one (NULL for the first).
+ *
+ * Must not: read files, or change the snapshots.
+ */
+#ifndef MEMLENS_OUTPUT_H
+#define MEMLENS_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "snapshot.h"
+#include "view.h"
+
+enum output_format { OUTPUT_TEXT, OUTPUT_JSON, OUTPUT_OPENMETRICS };
+
+struct output_options {
+	enum output_format format;
+	unsigned views;          /* KNOWN(VIEW_*) to print (text) */
+	const char *sort_field;  /* a proc_schema field name */
+	bool sort_ascending;
+	const int64_t *pids;     /* only these processes (NULL: all) */
+	size_t npids;
+	int max_rows;            /* text: rows per process table, 0 = all */
+};
+
+/* Returns 0, or -errno when writing failed (EPIPE: the reader went away). */
+int output_text(FILE *out, const struct snapshot *prev,
+                const struct snapshot *cur, const struct output_options *opts);
+int output_json(FILE *out, const struct snapshot *prev,
+                const struct snapshot *cur, const struct output_options *opts);
+int output_openmetrics(FILE *out, const struct snapshot *prev,
+                       const struct snapshot *cur,
+                       const struct output_options *opts);
+
+#endif

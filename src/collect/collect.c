@@ -1,0 +1,92 @@
+/*
+ * collect.c - takes a snapshot: calls the collector of each requested
+ * section, and marks the others "not requested" so that output says why they
+ * are missing instead of printing zeros.
+ *
+ * Must not: render anything, or write to /proc or /sys.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include "collect.h"
+#include "sources.h"
+#include "util.h"
+
+struct collector {
+	struct collect_options opts;
+	char *root;
+	struct proc_collector *procs;
+};
+
+typedef void (*section_collector)(struct snapshot *snap, const char *root);
+
+/* In snapshot order; processes are collected by the proc collector. */
+static const struct {
+	enum snapshot_section section;
+	const char *name;
+	section_collector collect;
+} sections[] = {
+	{ SEC_MEMINFO, "meminfo", collect_meminfo },
+	{ SEC_VMSTAT, "vmstat", collect_vmstat },
+	{ SEC_ZONES, "zones", collect_zones },
+	{ SEC_SLAB, "slab", collect_slab },
+	{ SEC_NUMA, "numa", collect_numa },
+	{ SEC_THP, "thp", collect_thp },
+	{ SEC_ZSWAP, "zswap", collect_zswap },
+	{ SEC_PSI, "psi", collect_psi },
+	{ SEC_CGROUP, "cgroup", collect_cgroups },
+};
+
+int collector_new(struct collector **out, const struct collect_options *opts)
+{
+	struct collector *c = xcalloc(1, sizeof(*c));
+	int rc;
+
+	c->opts = *opts;
+	c->root = opts->root ? xstrdup(opts->root) : NULL;
+	c->opts.root = c->root;
+	if (opts->sections & KNOWN(SEC_PROCESSES)) {
+		rc = proc_collector_new(&c->procs, &c->opts);
+		if (rc < 0) {
+			collector_free(c);
+			return rc;
+		}
+	}
+	*out = c;
+	return 0;
+}
+
+static void mark_not_requested(struct snapshot *snap, const char *name)
+{
+	snapshot_set_unavailable(snap, name, _("not requested (see --view)"));
+}
+
+struct snapshot *collector_collect(struct collector *c)
+{
+	struct snapshot *snap = snapshot_new();
+
+	collect_header(snap, c->root);
+	for (size_t i = 0; i < ARRAY_SIZE(sections); i++) {
+		if (c->opts.sections & KNOWN(sections[i].section))
+			sections[i].collect(snap, c->root);
+		else
+			mark_not_requested(snap, sections[i].name);
+	}
+	if (c->procs)
+		proc_collector_collect(c->procs, snap);
+	else
+		mark_not_requested(snap, "processes");
+	return snap;
+}
+
+void collector_free(struct collector *c)
+{
+	if (!c)
+		return;
+	if (c->procs)
+		proc_collector_free(c->procs);
+	free(c->root);
+	free(c);
+}

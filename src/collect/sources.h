@@ -1,0 +1,34 @@
+/*
+ * sources.h - the collectors of each section, called by collect.c.
+ * Each reads its files below root, fills its part of the snapshot, sets the
+ * section's known bit on success and otherwise records why in
+ * snap->unavailable.  None of them fails the snapshot as a whole.
+ *
+ * Must not: render anything, or write to /proc or /sys.
+ */
+#ifndef MEMLENS_COLLECT_SOURCES_H
+#define MEMLENS_COLLECT_SOURCES_H
+
+#include "collect.h"
+#include "snapshot.h"
+
+/* hostname, kernel, page_size, time */
+void collect_header(struct snapshot *snap, const char *root);
+void collect_meminfo(struct snapshot *snap, const char *root);
+void collect_vmstat(struct snapshot *snap, const char *root);
+void collect_psi(struct snapshot *snap, const char *root);
+void collect_zones(struct snapshot *snap, const char *root);
+void collect_slab(struct snapshot *snap, const char *root);
+void collect_numa(struct snapshot *snap, const char *root);
+void collect_thp(struct snapshot *snap, const char *root);
+void collect_zswap(struct snapshot *snap, const char *root);
+void collect_cgroups(struct snapshot *snap, const char *root);
+
+/* The process table (libproc2) and the budgeted smaps_rollup reads. */
+struct proc_collector;
+int proc_collector_new(struct proc_collector **out,
+                       const struct collect_options *opts);
+void proc_collector_collect(struct proc_collector *pc, struct snapshot *snap);
+void proc_collector_free(struct proc_collector *pc);
+
+#endif

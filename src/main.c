@@ -1,0 +1,497 @@
+/*
+ * main.c - the command line: parses options (names fixed in DESIGN.md),
+ * chooses the snapshot source (live, --root, --replay) and the sink (text,
+ * JSON, OpenMetrics, record file), and runs the batch loop.
+ *
+ * Exit status: 0 success, 1 runtime error, 2 usage error.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <math.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "collect.h"
+#include "output.h"
+#include "record.h"
+#include "schema.h"
+#include "util.h"
+#include "view.h"
+
+#define EXIT_RUNTIME 1
+#define EXIT_USAGE 2
+
+struct options {
+	bool batch;
+	long iterations; /* 0: default (1 live, all when replaying) */
+	double delay;
+	enum output_format format;
+	unsigned views;
+	bool views_given;
+	const char *sort_field;
+	bool sort_ascending;
+	int64_t *pids;
+	size_t npids;
+	const char *record_path;
+	const char *replay_path;
+	const char *root;
+	const char *explain;
+};
+
+enum long_only_option {
+	OPT_ROOT = 256, OPT_SIM, OPT_WHAT_IF, OPT_CGROUP, OPT_EXPLAIN,
+};
+
+static const struct option long_options[] = {
+	{ "batch", no_argument, NULL, 'b' },
+	{ "iterations", required_argument, NULL, 'n' },
+	{ "delay", required_argument, NULL, 'd' },
+	{ "format", required_argument, NULL, 'o' },
+	{ "view", required_argument, NULL, 'v' },
+	{ "pid", required_argument, NULL, 'p' },
+	{ "sort", required_argument, NULL, 's' },
+	{ "record", required_argument, NULL, 'w' },
+	{ "replay", required_argument, NULL, 'r' },
+	{ "root", required_argument, NULL, OPT_ROOT },
+	{ "sim", required_argument, NULL, OPT_SIM },
+	{ "what-if", required_argument, NULL, OPT_WHAT_IF },
+	{ "cgroup", required_argument, NULL, OPT_CGROUP },
+	{ "explain", required_argument, NULL, OPT_EXPLAIN },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void print_help(void)
+{
+	printf(_("Usage: memlens [OPTION]...\n"
+	         "Explore how this Linux machine uses memory.\n\n"));
+	printf(_("  -b, --batch               print snapshots to stdout (default when stdout\n"
+	         "                            is not a terminal)\n"
+	         "  -n, --iterations N        snapshots to print or record (batch default 1)\n"
+	         "  -d, --delay SECONDS       refresh interval (default 2, fractions allowed)\n"
+	         "  -o, --format FMT          text | json | openmetrics (batch)\n"
+	         "  -v, --view LIST           views to print (batch) or to start on; `all'\n"
+	         "                            for every view: procs,vmas,faults,slab,numa,\n"
+	         "                            thp,buddy,lru,oom\n"
+	         "  -p, --pid LIST            restrict to these processes\n"
+	         "  -s, --sort FIELD          sort key for process tables (prefix + for\n"
+	         "                            ascending), e.g. pss_kb, rss, oom_score\n"
+	         "  -w, --record FILE         append snapshots to FILE (JSON Lines)\n"
+	         "  -r, --replay FILE         read snapshots from FILE instead of the live\n"
+	         "                            system\n"
+	         "      --root DIR            read system files under DIR (a captured /proc\n"
+	         "                            and /sys tree)\n"
+	         "      --sim LIST            oom,buddy,lru: add engine results to batch output\n"
+	         "      --what-if EXPR        a what-if for the engines (repeatable)\n"
+	         "      --cgroup PATH         scope the engines to a memory cgroup\n"
+	         "      --explain TOPIC       explain a field or view, then exit\n"
+	         "  -h, --help                show this help and exit\n"
+	         "  -V, --version             show the version and exit\n"));
+	printf(_("\nSee memlens(1) for the views, fields and examples.\n"));
+}
+
+static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("memlens: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", _("Try 'memlens --help' for more information."));
+	exit(EXIT_USAGE);
+}
+
+static long parse_iterations(const char *arg)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || n < 1)
+		usage_error(_("--iterations: '%s' is not a whole number of 1 or more"),
+		            arg);
+	return n;
+}
+
+static double parse_delay(const char *arg)
+{
+	char *end;
+	double d;
+
+	errno = 0;
+	d = strtod(arg, &end);
+	if (errno || end == arg || *end || !isfinite(d) || d < 0.01 || d > 86400)
+		usage_error(_("--delay: '%s' is not a number of seconds between "
+		              "0.01 and 86400"), arg);
+	return d;
+}
+
+static enum output_format parse_format(const char *arg)
+{
+	if (strcmp(arg, "text") == 0)
+		return OUTPUT_TEXT;
+	if (strcmp(arg, "json") == 0)
+		return OUTPUT_JSON;
+	if (strcmp(arg, "openmetrics") == 0)
+		return OUTPUT_OPENMETRICS;
+	usage_error(_("--format: '%s' is not one of text, json, openmetrics"), arg);
+	return OUTPUT_TEXT;
+}
+
+static void parse_pids(struct options *o, const char *arg)
+{
+	const char *p = arg;
+
+	while (*p) {
+		char *end;
+		long long pid;
+
+		errno = 0;
+		pid = strtoll(p, &end, 10);
+		if (errno || end == p || pid < 1 || (*end && *end != ','))
+			usage_error(_("--pid: '%s' is not a comma-separated list of "
+			              "process ids"), arg);
+		o->pids = xrealloc(o->pids, (o->npids + 1) * sizeof(*o->pids));
+		o->pids[o->npids++] = pid;
+		p = *end ? end + 1 : end;
+	}
+	if (!o->npids)
+		usage_error(_("--pid: the list is empty"));
+}
+
+static bool sortable(const struct field *f)
+{
+	return f && !(f->flags & FF_NO_SORT) && f->type != FT_KVLIST;
+}
+
+/* A field name (pss_kb) or its column title (PSS, any case). */
+static const char *resolve_sort_field(const char *name)
+{
+	const struct field *f = schema_field(&proc_schema, name);
+
+	if (sortable(f))
+		return f->name;
+	for (size_t i = 0; i < proc_schema.nfields; i++) {
+		f = &proc_schema.fields[i];
+		if (sortable(f) && strcasecmp(f->title, name) == 0)
+			return f->name;
+	}
+	return NULL;
+}
+
+static void parse_sort(struct options *o, const char *arg)
+{
+	const char *name = arg;
+
+	o->sort_ascending = false;
+	if (*name == '+') {
+		o->sort_ascending = true;
+		name++;
+	}
+	o->sort_field = resolve_sort_field(name);
+	if (!o->sort_field) {
+		fprintf(stderr, _("memlens: --sort: unknown field '%s'; fields:"), name);
+		for (size_t i = 0; i < proc_schema.nfields; i++)
+			if (sortable(&proc_schema.fields[i]))
+				fprintf(stderr, " %s", proc_schema.fields[i].name);
+		fputc('\n', stderr);
+		exit(EXIT_USAGE);
+	}
+}
+
+static void parse_views(struct options *o, const char *arg)
+{
+	const char *bad;
+	size_t bad_len;
+
+	if (view_parse_list(arg, &o->views, &bad, &bad_len) < 0)
+		usage_error(_("--view: unknown view '%.*s' (views: procs, vmas, "
+		              "faults, slab, numa, thp, buddy, lru, oom, all)"),
+		            (int)bad_len, bad);
+	o->views_given = true;
+}
+
+static void not_built_yet(const char *option)
+{
+	fprintf(stderr, _("memlens: %s: the simulation engines are not part of "
+	                  "this version yet\n"), option);
+	exit(EXIT_USAGE);
+}
+
+static void parse_option(struct options *o, int c, const char *arg)
+{
+	switch (c) {
+	case 'b': o->batch = true; break;
+	case 'n': o->iterations = parse_iterations(arg); break;
+	case 'd': o->delay = parse_delay(arg); break;
+	case 'o': o->format = parse_format(arg); break;
+	case 'v': parse_views(o, arg); break;
+	case 'p': parse_pids(o, arg); break;
+	case 's': parse_sort(o, arg); break;
+	case 'w': o->record_path = arg; break;
+	case 'r': o->replay_path = arg; break;
+	case OPT_ROOT: o->root = arg; break;
+	case OPT_SIM: not_built_yet("--sim"); break;
+	case OPT_WHAT_IF: not_built_yet("--what-if"); break;
+	case OPT_CGROUP: not_built_yet("--cgroup"); break;
+	case OPT_EXPLAIN: o->explain = arg; break;
+	case 'h': print_help(); exit(0);
+	case 'V': printf("memlens %s\n", PACKAGE_VERSION); exit(0);
+	default:
+		fprintf(stderr, "%s\n", _("Try 'memlens --help' for more information."));
+		exit(EXIT_USAGE);
+	}
+}
+
+static void parse_options(struct options *o, int argc, char **argv)
+{
+	int c;
+
+	*o = (struct options){ .delay = 2.0, .format = OUTPUT_TEXT,
+	                       .views = 1u << VIEW_PROCS };
+	while ((c = getopt_long(argc, argv, "bn:d:o:v:p:s:w:r:hV", long_options,
+	                        NULL)) != -1)
+		parse_option(o, c, optarg);
+	if (optind < argc)
+		usage_error(_("unexpected argument '%s'"), argv[optind]);
+	if (o->replay_path && o->root)
+		usage_error(_("--replay and --root cannot be used together"));
+	if (o->record_path && o->replay_path &&
+	    strcmp(o->record_path, o->replay_path) == 0)
+		usage_error(_("--record and --replay name the same file"));
+	/* JSON and OpenMetrics carry every section unless -v narrows them. */
+	if (!o->views_given && o->format != OUTPUT_TEXT)
+		o->views = (1u << VIEW_COUNT) - 1;
+	if (!o->batch && !isatty(STDOUT_FILENO))
+		o->batch = true;
+}
+
+static int explain(const char *topic)
+{
+	for (int i = 0; i < VIEW_COUNT; i++)
+		if (strcmp(view_table[i].name, topic) == 0) {
+			printf("%s (%s, key %c)\n", _(view_table[i].title),
+			       view_table[i].name, view_table[i].key);
+			return 0;
+		}
+	const char *name = resolve_sort_field(topic);
+	const struct field *f = schema_field(&proc_schema, name ? name : topic);
+
+	if (!f) {
+		fprintf(stderr, _("memlens: --explain: nothing is called '%s'\n"),
+		        topic);
+		return EXIT_USAGE;
+	}
+	printf("%s (%s%s%s)\n  %s\n", f->name, f->title, *f->unit ? ", " : "",
+	       f->unit, _(f->help));
+	return 0;
+}
+
+/* Where snapshots come from: the live system (or --root) or a recording. */
+struct source {
+	struct collector *collector;
+	struct replayer *replayer;
+};
+
+static int source_open(struct source *src, const struct options *o)
+{
+	int rc;
+
+	*src = (struct source){ 0 };
+	if (o->replay_path) {
+		rc = replayer_open(&src->replayer, o->replay_path);
+		if (rc < 0)
+			fprintf(stderr, _("memlens: cannot read %s: %s\n"),
+			        o->replay_path, strerror(-rc));
+		return rc;
+	}
+	struct collect_options copts = {
+		.root = o->root,
+		.sections = view_sections(o->views),
+		.pids = o->pids,
+		.npids = o->npids,
+	};
+	/* PSS and USS are shown by the process views and carried in JSON. */
+	copts.want_smaps = (copts.sections & KNOWN(SEC_PROCESSES)) != 0;
+	rc = collector_new(&src->collector, &copts);
+	if (rc < 0)
+		fprintf(stderr, _("memlens: cannot start collecting: %s\n"),
+		        strerror(-rc));
+	return rc;
+}
+
+/* 1 with *snap set, 0 at the end of a recording, -1 on error. */
+static int source_next(struct source *src, struct snapshot **snap)
+{
+	char *error = NULL;
+	int rc;
+
+	if (src->collector) {
+		*snap = collector_collect(src->collector);
+		return 1;
+	}
+	rc = replayer_next(src->replayer, snap, &error, stderr);
+	if (rc < 0) {
+		fprintf(stderr, "memlens: %s\n", error ? error : strerror(-rc));
+		free(error);
+		return -1;
+	}
+	return rc;
+}
+
+static void source_close(struct source *src)
+{
+	if (src->collector)
+		collector_free(src->collector);
+	if (src->replayer)
+		replayer_close(src->replayer);
+}
+
+static void sleep_seconds(double seconds)
+{
+	struct timespec ts = { .tv_sec = (time_t)seconds,
+	                       .tv_nsec = (long)(fmod(seconds, 1.0) * 1e9) };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+static int render(const struct options *o, const struct snapshot *prev,
+                  const struct snapshot *cur)
+{
+	struct output_options oo = {
+		.format = o->format, .views = o->views,
+		.sort_field = o->sort_field, .sort_ascending = o->sort_ascending,
+		.pids = o->pids, .npids = o->npids,
+	};
+	int rc;
+
+	switch (o->format) {
+	case OUTPUT_JSON: rc = output_json(stdout, prev, cur, &oo); break;
+	case OUTPUT_OPENMETRICS: rc = output_openmetrics(stdout, prev, cur, &oo); break;
+	default: rc = output_text(stdout, prev, cur, &oo); break;
+	}
+	if (rc == 0 && fflush(stdout) != 0)
+		rc = -errno;
+	return rc;
+}
+
+/* Output failed: EPIPE (memlens -b | head -1) ends quietly and successfully. */
+static int output_failed(int rc)
+{
+	if (rc == -EPIPE)
+		return 0;
+	fprintf(stderr, _("memlens: cannot write output: %s\n"), strerror(-rc));
+	return EXIT_RUNTIME;
+}
+
+static int record(struct recorder *rec, const struct options *o,
+                  const struct snapshot *prev, const struct snapshot *cur)
+{
+	int rc;
+
+	if (!rec)
+		return 0;
+	rc = recorder_append(rec, prev, cur);
+	if (rc < 0)
+		fprintf(stderr, _("memlens: cannot append to %s: %s\n"),
+		        o->record_path, strerror(-rc));
+	return rc;
+}
+
+static int run_loop(const struct options *o, struct source *src,
+                    struct recorder *rec)
+{
+	struct snapshot *prev = NULL, *cur = NULL;
+	long limit = o->iterations ? o->iterations : (src->replayer ? -1 : 1);
+	int status = 0;
+
+	for (long i = 0; limit < 0 || i < limit; i++) {
+		int got;
+
+		if (i > 0 && src->collector)
+			sleep_seconds(o->delay);
+		got = source_next(src, &cur);
+		if (got <= 0) {
+			status = got < 0 ? EXIT_RUNTIME : 0;
+			break;
+		}
+		int rc = render(o, prev, cur);
+
+		if (rc < 0) {
+			status = output_failed(rc);
+			snapshot_free(cur);
+			break;
+		}
+		if (record(rec, o, prev, cur) < 0) {
+			status = EXIT_RUNTIME;
+			snapshot_free(cur);
+			break;
+		}
+		snapshot_free(prev);
+		prev = cur;
+	}
+	snapshot_free(prev);
+	return status;
+}
+
+static int run_batch(const struct options *o)
+{
+	struct recorder *rec = NULL;
+	struct source src;
+	int status, rc;
+
+	if (source_open(&src, o) < 0)
+		return EXIT_RUNTIME;
+	if (o->record_path && (rc = recorder_open(&rec, o->record_path)) < 0) {
+		fprintf(stderr, _("memlens: cannot open %s for appending: %s\n"),
+		        o->record_path, strerror(-rc));
+		source_close(&src);
+		return EXIT_RUNTIME;
+	}
+	status = run_loop(o, &src, rec);
+	if (rec && (rc = recorder_close(rec)) < 0) {
+		fprintf(stderr, _("memlens: cannot write %s: %s\n"), o->record_path,
+		        strerror(-rc));
+		status = EXIT_RUNTIME;
+	}
+	source_close(&src);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct options opts;
+	int status;
+
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	/* A closed pipe is reported as EPIPE by write, and handled there. */
+	signal(SIGPIPE, SIG_IGN);
+	parse_options(&opts, argc, argv);
+	if (opts.explain)
+		return explain(opts.explain);
+	if (!opts.batch)
+		fprintf(stderr, "%s\n",
+		        _("memlens: the interactive view is not in this version yet; "
+		          "printing one batch snapshot (use -b to silence this)"));
+	status = run_batch(&opts);
+	free(opts.pids);
+	return status;
+}

@@ -1,0 +1,570 @@
+/*
+ * schema.c - the field tables of every entity, and the generic helpers that
+ * walk them.  The names here are the names users and scripts see (DESIGN.md
+ * "Snapshot keys"); add fields, do not rename them.
+ *
+ * Must not: do I/O or format output.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+#include "util.h"
+
+#define COUNT_OF(table) (sizeof(table) / sizeof((table)[0]))
+
+#define SRC(x) KNOWN(PROC_SRC_##x)
+
+/* One line per field keeps the tables readable as tables. */
+#define P_INT(key, bit, ttl, unt, w, fl, src, hlp) \
+	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, .type = FT_INT, \
+	  .offset = offsetof(struct proc, key), .known_bit = bit, .cost = src, \
+	  .width = w, .flags = fl }
+#define P_STR(key, bit, ttl, w, fl, src, hlp) \
+	{ .name = #key, .title = ttl, .unit = "", .help = hlp, .type = FT_STRING, \
+	  .offset = offsetof(struct proc, key), .known_bit = bit, .cost = src, \
+	  .width = w, .flags = (fl) | FF_LEFT }
+#define P_RATE(key, of, ttl, w, fl, hlp) \
+	{ .name = #key, .title = ttl, .unit = "/s", .help = hlp, .type = FT_RATE, \
+	  .rate_of = #of, .known_bit = -1, .cost = SRC(STAT), .width = w, \
+	  .flags = fl }
+
+static const struct field proc_fields[] = {
+	P_INT(pid, PROC_PID, "PID", "", 7, FF_DEFAULT, SRC(STAT),
+	      N_("Process id.")),
+	P_INT(ppid, PROC_PPID, "PPID", "", 7, 0, SRC(STAT),
+	      N_("Parent process id (/proc/PID/stat field 4).")),
+	P_STR(user, PROC_USER, "USER", 9, FF_DEFAULT, SRC(STAT),
+	      N_("Effective user of the process.")),
+	P_STR(state, PROC_STATE, "S", 1, 0, SRC(STAT),
+	      N_("Scheduler state: R running, S sleeping, D uninterruptible, Z zombie.")),
+	P_INT(threads, PROC_THREADS, "THR", "", 4, 0, SRC(STAT),
+	      N_("Number of threads.")),
+	P_INT(start_ticks, PROC_START_TICKS, "START", "ticks", 10, FF_NO_SORT,
+	      SRC(STAT), N_("Start time in clock ticks after boot (stat field 22).")),
+	P_INT(rss_kb, PROC_RSS, "RSS", "KiB", 9, FF_DEFAULT, SRC(STATUS),
+	      N_("Resident set size: anon + file + shmem pages mapped (status VmRSS).")),
+	P_INT(pss_kb, PROC_PSS, "PSS", "KiB", 9, FF_DEFAULT, SRC(SMAPS_ROLLUP),
+	      N_("Proportional set size: each resident page divided by the number of "
+	         "processes mapping it (smaps_rollup Pss; costs a page-table walk).")),
+	P_INT(uss_kb, PROC_USS, "USS", "KiB", 9, FF_DEFAULT, SRC(SMAPS_ROLLUP),
+	      N_("Unique set size: pages mapped by this process only "
+	         "(smaps_rollup Private_Clean + Private_Dirty).")),
+	P_INT(swap_kb, PROC_SWAP, "SWAP", "KiB", 8, FF_DEFAULT, SRC(STATUS),
+	      N_("Private anonymous memory swapped out (status VmSwap).")),
+	P_INT(anon_kb, PROC_ANON, "ANON", "KiB", 9, FF_DEFAULT, SRC(STATUS),
+	      N_("Resident anonymous memory (status RssAnon).")),
+	P_INT(file_kb, PROC_FILE, "FILE", "KiB", 9, FF_DEFAULT, SRC(STATUS),
+	      N_("Resident file-backed memory (status RssFile).")),
+	P_INT(shmem_kb, PROC_SHMEM, "SHMEM", "KiB", 8, FF_DEFAULT, SRC(STATUS),
+	      N_("Resident shared memory: tmpfs, shared anonymous, SysV (status RssShmem).")),
+	P_INT(pgtables_kb, PROC_PGTABLES, "PTE", "KiB", 6, FF_DEFAULT, SRC(STATUS),
+	      N_("Page tables (status VmPTE); counted by the OOM killer.")),
+	P_INT(vsz_kb, PROC_VSZ, "VSZ", "KiB", 10, 0, SRC(STATUS),
+	      N_("Virtual size: all mappings, resident or not (status VmSize).")),
+	P_INT(locked_kb, PROC_LOCKED, "LOCKED", "KiB", 7, 0, SRC(STATUS),
+	      N_("Memory locked with mlock (status VmLck).")),
+	P_INT(thp_kb, PROC_THP, "THP", "KiB", 8, 0, SRC(SMAPS_ROLLUP),
+	      N_("Anonymous memory mapped by transparent huge pages "
+	         "(smaps_rollup AnonHugePages).")),
+	P_INT(swap_pss_kb, PROC_SWAP_PSS, "SWPSS", "KiB", 8, 0, SRC(SMAPS_ROLLUP),
+	      N_("Proportional share of swap (smaps_rollup SwapPss).")),
+	{ .name = "smaps_time", .title = "AGE", .unit = "s", .type = FT_DOUBLE,
+	  .help = N_("When PSS, USS and THP were read (seconds since the epoch); "
+	             "they are re-read on a budget, so they may be older than the "
+	             "snapshot."),
+	  .offset = offsetof(struct proc, smaps_time),
+	  .known_bit = PROC_SMAPS_TIME, .cost = SRC(SMAPS_ROLLUP), .width = 4,
+	  .flags = FF_NO_SORT },
+	P_INT(minflt, PROC_MINFLT, "MINFLT", "", 10, FF_COUNTER, SRC(STAT),
+	      N_("Minor page faults since start (stat field 10).")),
+	P_INT(majflt, PROC_MAJFLT, "MAJFLT", "", 8, FF_COUNTER, SRC(STAT),
+	      N_("Major page faults (needing I/O) since start (stat field 12).")),
+	P_RATE(minflt_rate, minflt, "MINF/s", 7, FF_DEFAULT,
+	       N_("Minor page faults per second over the last interval.")),
+	P_RATE(majflt_rate, majflt, "MAJF/s", 7, FF_DEFAULT,
+	       N_("Major page faults per second over the last interval.")),
+	P_INT(oom_score, PROC_OOM_SCORE, "OOM", "", 5, FF_DEFAULT, SRC(OOM),
+	      N_("The kernel's OOM score, 0-2000 (/proc/PID/oom_score).")),
+	P_INT(oom_score_adj, PROC_OOM_SCORE_ADJ, "ADJ", "", 5, 0, SRC(OOM),
+	      N_("OOM score adjustment, -1000 to 1000 (/proc/PID/oom_score_adj).")),
+	P_INT(numa_node, PROC_NUMA_NODE, "NODE", "", 4, 0, SRC(STAT),
+	      N_("NUMA node of the CPU the process last ran on.")),
+	P_STR(cgroup, PROC_CGROUP, "CGROUP", 20, 0, SRC(STAT),
+	      N_("Memory cgroup of the process (/proc/PID/cgroup).")),
+	P_STR(comm, PROC_COMM, "COMMAND", 15, FF_DEFAULT, SRC(STAT),
+	      N_("Command name (/proc/PID/comm).")),
+	P_STR(cmdline, PROC_CMDLINE, "CMDLINE", 0, FF_NO_SORT, SRC(STAT),
+	      N_("Command line, arguments joined by spaces.")),
+};
+
+static int compare_pid(const void *key, const void *element)
+{
+	const struct proc *a = key, *b = element;
+
+	return (a->pid > b->pid) - (a->pid < b->pid);
+}
+
+static const void *proc_find_prev(const void *prev_array, size_t prev_count,
+                                  const void *entity)
+{
+	const struct proc *p = entity;
+	const struct proc *found;
+
+	found = bsearch(p, prev_array, prev_count, sizeof(struct proc),
+	                compare_pid);
+	/* A pid reused by a new process is not the same process. */
+	if (found && (found->known & p->known & KNOWN(PROC_START_TICKS)) &&
+	    found->start_ticks != p->start_ticks)
+		return NULL;
+	return found;
+}
+
+const struct schema proc_schema = {
+	.name = "processes",
+	.size = sizeof(struct proc),
+	.known_offset = offsetof(struct proc, known),
+	.fields = proc_fields,
+	.nfields = COUNT_OF(proc_fields),
+	.find_prev = proc_find_prev,
+};
+
+#define E_INT(T, key, bit, ttl, unt, w, hlp) \
+	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, .type = FT_INT, \
+	  .offset = offsetof(struct T, key), .known_bit = bit, .width = w }
+#define E_STR(T, key, bit, ttl, w, hlp) \
+	{ .name = #key, .title = ttl, .unit = "", .help = hlp, .type = FT_STRING, \
+	  .offset = offsetof(struct T, key), .known_bit = bit, .width = w, \
+	  .flags = FF_LEFT }
+#define E_ARRAY(T, key, count, bit, ttl, unt, hlp) \
+	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, \
+	  .type = FT_INT_ARRAY, .offset = offsetof(struct T, key), \
+	  .count_offset = offsetof(struct T, count), .known_bit = bit }
+#define E_KV(T, key, bit, hlp) \
+	{ .name = #key, .title = #key, .unit = "", .help = hlp, .type = FT_KVLIST, \
+	  .offset = offsetof(struct T, key), .known_bit = bit }
+#define E_SKV(T, key, bit, hlp) \
+	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
+	  .type = FT_SKVLIST, .offset = offsetof(struct T, key), \
+	  .known_bit = bit }
+#define E_OBJECTS(T, key, count, bit, schema, hlp) \
+	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
+	  .type = FT_OBJECTS, .offset = offsetof(struct T, key), \
+	  .count_offset = offsetof(struct T, count), .sub = &schema, \
+	  .known_bit = bit }
+#define E_OBJECT(T, key, schema, hlp) \
+	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
+	  .type = FT_OBJECT, .offset = offsetof(struct T, key), .sub = &schema, \
+	  .known_bit = -1 }
+
+static const struct field migratetype_fields[] = {
+	E_STR(zone_migratetype, type, -1, "TYPE", 11,
+	      N_("Migratetype: Unmovable, Movable, Reclaimable, HighAtomic, CMA, Isolate.")),
+	E_ARRAY(zone_migratetype, free_blocks, norders, 0, "FREE", "blocks",
+	        N_("Free blocks of this migratetype per order (pagetypeinfo).")),
+	E_INT(zone_migratetype, pageblocks, 1, "BLOCKS", "", 7,
+	      N_("Pageblocks of this migratetype (pagetypeinfo).")),
+};
+
+const struct schema migratetype_schema = {
+	.name = "migratetypes",
+	.size = sizeof(struct zone_migratetype),
+	.known_offset = offsetof(struct zone_migratetype, known),
+	.fields = migratetype_fields,
+	.nfields = COUNT_OF(migratetype_fields),
+};
+
+static const struct field zone_fields[] = {
+	E_INT(zone, node, -1, "NODE", "", 4, N_("NUMA node of the zone.")),
+	E_STR(zone, zone, -1, "ZONE", 8, N_("Zone name.")),
+	E_ARRAY(zone, free_blocks, norders, ZONE_FREE_BLOCKS, "FREE", "blocks",
+	        N_("Free blocks per order, order 0 first (/proc/buddyinfo).")),
+	E_INT(zone, free_pages, ZONE_FREE, "FREE", "pages", 10,
+	      N_("Free pages (zoneinfo \"pages free\").")),
+	E_INT(zone, boost_pages, ZONE_BOOST, "BOOST", "pages", 7,
+	      N_("Watermark boost after fragmenting fallbacks (zoneinfo).")),
+	E_INT(zone, min_pages, ZONE_MIN, "MIN", "pages", 8,
+	      N_("Min watermark: below it only atomic and reclaim allocations succeed.")),
+	E_INT(zone, low_pages, ZONE_LOW, "LOW", "pages", 8,
+	      N_("Low watermark: kswapd wakes below it.")),
+	E_INT(zone, high_pages, ZONE_HIGH, "HIGH", "pages", 8,
+	      N_("High watermark: kswapd sleeps above it.")),
+	E_INT(zone, spanned_pages, ZONE_SPANNED, "SPANNED", "pages", 10,
+	      N_("Pages the zone spans, holes included.")),
+	E_INT(zone, present_pages, ZONE_PRESENT, "PRESENT", "pages", 10,
+	      N_("Physical pages present in the zone.")),
+	E_INT(zone, managed_pages, ZONE_MANAGED, "MANAGED", "pages", 10,
+	      N_("Pages managed by the buddy allocator.")),
+	E_INT(zone, cma_pages, ZONE_CMA, "CMA", "pages", 7,
+	      N_("Pages reserved for the contiguous memory allocator.")),
+	E_ARRAY(zone, protection_pages, nprotection, ZONE_PROTECTION, "PROT",
+	        "pages", N_("lowmem_reserve: pages kept free against allocations "
+	                    "that could use each higher zone (zoneinfo protection).")),
+	E_KV(zone, stats, ZONE_STATS, N_("The zone's counters from zoneinfo.")),
+	E_OBJECTS(zone, migratetypes, nmigratetypes, ZONE_MIGRATETYPES,
+	          migratetype_schema,
+	          N_("Free lists per migratetype (/proc/pagetypeinfo, root only).")),
+};
+
+const struct schema zone_schema = {
+	.name = "zones",
+	.size = sizeof(struct zone),
+	.known_offset = offsetof(struct zone, known),
+	.fields = zone_fields,
+	.nfields = COUNT_OF(zone_fields),
+};
+
+#define SLAB_INT(key, ttl, unt, w, hlp) E_INT(slab_cache, key, 0, ttl, unt, w, hlp)
+
+static const struct field slab_fields[] = {
+	E_STR(slab_cache, name, -1, "NAME", 24, N_("Slab cache name.")),
+	SLAB_INT(active_objs, "ACTIVE", "", 9,
+	         N_("Objects in use (SLUB counts per-CPU free objects as active).")),
+	SLAB_INT(num_objs, "OBJS", "", 9, N_("Objects allocated in slabs.")),
+	SLAB_INT(objsize, "OBJSIZE", "bytes", 7,
+	         N_("Object size including metadata and alignment.")),
+	SLAB_INT(objperslab, "OBJ/SLAB", "", 8, N_("Objects per slab.")),
+	SLAB_INT(pagesperslab, "PG/SLAB", "pages", 7, N_("Pages per slab.")),
+	SLAB_INT(active_slabs, "ASLABS", "", 8, N_("Active slabs.")),
+	SLAB_INT(num_slabs, "SLABS", "", 8, N_("Slabs.")),
+};
+
+const struct schema slab_schema = {
+	.name = "slab",
+	.size = sizeof(struct slab_cache),
+	.known_offset = offsetof(struct slab_cache, known),
+	.fields = slab_fields,
+	.nfields = COUNT_OF(slab_fields),
+};
+
+static const struct field numa_node_fields[] = {
+	E_INT(numa_node, node, -1, "NODE", "", 4, N_("NUMA node id.")),
+	E_STR(numa_node, cpulist, NUMA_CPULIST, "CPUS", 12,
+	      N_("CPUs of the node; empty for a memory-only node.")),
+	E_ARRAY(numa_node, distance, ndistance, NUMA_DISTANCE, "DISTANCE", "",
+	        N_("Distance to each node, in node order (10 = local).")),
+	E_KV(numa_node, meminfo, NUMA_MEMINFO, N_("The node's meminfo (kB).")),
+	E_KV(numa_node, numastat, NUMA_NUMASTAT,
+	     N_("numa_hit, numa_miss, numa_foreign, interleave_hit, local_node, "
+	        "other_node (pages).")),
+	E_KV(numa_node, vmstat, NUMA_VMSTAT, N_("The node's vmstat counters.")),
+};
+
+const struct schema numa_node_schema = {
+	.name = "nodes",
+	.size = sizeof(struct numa_node),
+	.known_offset = offsetof(struct numa_node, known),
+	.fields = numa_node_fields,
+	.nfields = COUNT_OF(numa_node_fields),
+};
+
+static const struct field numa_fields[] = {
+	E_OBJECTS(numa, nodes, count, 0, numa_node_schema, N_("NUMA nodes.")),
+};
+
+const struct schema numa_schema = {
+	.name = "numa",
+	.size = sizeof(struct numa),
+	.known_offset = offsetof(struct numa, known),
+	.fields = numa_fields,
+	.nfields = COUNT_OF(numa_fields),
+};
+
+static const struct field zswap_fields[] = {
+	E_SKV(zswap, parameters, ZSWAP_PARAMETERS,
+	      N_("zswap module parameters (/sys/module/zswap/parameters).")),
+	E_KV(zswap, stats, ZSWAP_STATS,
+	     N_("zswap pool counters (debugfs zswap/, root only).")),
+};
+
+const struct schema zswap_schema = {
+	.name = "zswap",
+	.size = sizeof(struct zswap),
+	.known_offset = offsetof(struct zswap, known),
+	.fields = zswap_fields,
+	.nfields = COUNT_OF(zswap_fields),
+};
+
+#define PSI_AVG(key, ttl, hlp) \
+	{ .name = #key, .title = ttl, .unit = "%", .help = hlp, \
+	  .type = FT_DOUBLE, .offset = offsetof(struct psi_line, key), \
+	  .known_bit = 0, .width = 6 }
+
+static const struct field psi_line_fields[] = {
+	PSI_AVG(avg10, "AVG10", N_("Share of the last 10 s that tasks stalled on memory.")),
+	PSI_AVG(avg60, "AVG60", N_("Share of the last 60 s that tasks stalled on memory.")),
+	PSI_AVG(avg300, "AVG300", N_("Share of the last 300 s that tasks stalled on memory.")),
+	{ .name = "total_us", .title = "TOTAL", .unit = "us", .type = FT_INT,
+	  .help = N_("Total stall time in microseconds."),
+	  .offset = offsetof(struct psi_line, total_us), .known_bit = 0,
+	  .width = 12, .flags = FF_COUNTER },
+};
+
+const struct schema psi_line_schema = {
+	.name = "psi_line",
+	.size = sizeof(struct psi_line),
+	.known_offset = offsetof(struct psi_line, known),
+	.fields = psi_line_fields,
+	.nfields = COUNT_OF(psi_line_fields),
+};
+
+static const struct field psi_fields[] = {
+	E_OBJECT(psi, some, psi_line_schema,
+	         N_("Some tasks stalled on memory (/proc/pressure/memory).")),
+	E_OBJECT(psi, full, psi_line_schema,
+	         N_("All non-idle tasks stalled on memory at once.")),
+};
+
+const struct schema psi_schema = {
+	.name = "psi",
+	.size = sizeof(struct psi),
+	.known_offset = offsetof(struct psi, known),
+	.fields = psi_fields,
+	.nfields = COUNT_OF(psi_fields),
+};
+
+#define CG_INT(key, bit, ttl, hlp) E_INT(cgroup_mem, key, bit, ttl, "KiB", 10, hlp)
+
+static const struct field cgroup_mem_fields[] = {
+	E_STR(cgroup_mem, path, -1, "CGROUP", 30, N_("Path in the hierarchy.")),
+	CG_INT(usage_kb, CG_USAGE, "USAGE",
+	       N_("Memory charged to the group (memory.current; v1 usage_in_bytes).")),
+	CG_INT(limit_kb, CG_LIMIT, "LIMIT",
+	       N_("Hard limit (memory.max; v1 limit_in_bytes); \"max\" when unlimited.")),
+	CG_INT(high_kb, CG_HIGH, "HIGH", N_("Throttling limit (v2 memory.high).")),
+	CG_INT(low_kb, CG_LOW, "LOW", N_("Best-effort protection (v2 memory.low).")),
+	CG_INT(min_kb, CG_MIN, "MIN", N_("Hard protection (v2 memory.min).")),
+	CG_INT(swap_usage_kb, CG_SWAP_USAGE, "SWAP",
+	       N_("Swap charged to the group (v2 memory.swap.current).")),
+	CG_INT(swap_limit_kb, CG_SWAP_LIMIT, "SWAPMAX",
+	       N_("Swap limit (v2 memory.swap.max).")),
+	CG_INT(memsw_usage_kb, CG_MEMSW_USAGE, "MEMSW",
+	       N_("Memory plus swap charged (v1 memory.memsw.usage_in_bytes).")),
+	CG_INT(memsw_limit_kb, CG_MEMSW_LIMIT, "MEMSWMAX",
+	       N_("Memory plus swap limit (v1 memory.memsw.limit_in_bytes).")),
+	E_KV(cgroup_mem, stat, CG_STAT, N_("memory.stat.")),
+	E_KV(cgroup_mem, events, CG_EVENTS,
+	     N_("v2 memory.events (low, high, max, oom, oom_kill); v1 "
+	        "memory.oom_control and failcnt.")),
+};
+
+const struct schema cgroup_mem_schema = {
+	.name = "groups",
+	.size = sizeof(struct cgroup_mem),
+	.known_offset = offsetof(struct cgroup_mem, known),
+	.fields = cgroup_mem_fields,
+	.nfields = COUNT_OF(cgroup_mem_fields),
+};
+
+static const struct field cgroups_fields[] = {
+	E_INT(cgroups, version, -1, "VERSION", "", 2,
+	      N_("cgroup version of the memory controller (1 or 2).")),
+	E_STR(cgroups, mount, -1, "MOUNT", 20,
+	      N_("Where the memory hierarchy is mounted.")),
+	E_OBJECTS(cgroups, groups, count, -1, cgroup_mem_schema,
+	          N_("Memory cgroups, parents first.")),
+};
+
+const struct schema cgroups_schema = {
+	.name = "cgroup",
+	.size = sizeof(struct cgroups),
+	.known_offset = offsetof(struct cgroups, known),
+	.fields = cgroups_fields,
+	.nfields = COUNT_OF(cgroups_fields),
+};
+
+#define SNAP_SECTION(key, type_, bit, hlp) \
+	{ .name = #key, .title = #key, .unit = "", .help = hlp, .type = type_, \
+	  .offset = offsetof(struct snapshot, key), .known_bit = bit }
+
+static const struct field snapshot_fields[] = {
+	E_INT(snapshot, version, -1, "VERSION", "", 2,
+	      N_("Snapshot format version.")),
+	{ .name = "time", .title = "TIME", .unit = "s", .type = FT_DOUBLE,
+	  .help = N_("When the snapshot was taken, seconds since the epoch."),
+	  .offset = offsetof(struct snapshot, time), .known_bit = -1 },
+	E_STR(snapshot, hostname, -1, "HOST", 20, N_("Host name.")),
+	E_STR(snapshot, kernel, -1, "KERNEL", 20, N_("Kernel release.")),
+	E_INT(snapshot, page_size, -1, "PAGESIZE", "bytes", 6,
+	      N_("Base page size in bytes.")),
+	SNAP_SECTION(meminfo, FT_KVLIST, SEC_MEMINFO,
+	             N_("/proc/meminfo, every line, in kB as the kernel prints it.")),
+	SNAP_SECTION(vmstat, FT_KVLIST, SEC_VMSTAT,
+	             N_("/proc/vmstat, every counter, raw names.")),
+	E_OBJECTS(snapshot, processes, nprocesses, SEC_PROCESSES, proc_schema,
+	          N_("Processes, by pid.")),
+	E_OBJECTS(snapshot, zones, nzones, SEC_ZONES, zone_schema,
+	          N_("Memory zones per node.")),
+	E_OBJECTS(snapshot, slab, nslab, SEC_SLAB, slab_schema,
+	          N_("Slab caches (/proc/slabinfo, root only).")),
+	{ .name = "numa", .title = "numa", .type = FT_OBJECT, .sub = &numa_schema,
+	  .help = N_("NUMA nodes: topology, distances, per-node counters."),
+	  .offset = offsetof(struct snapshot, numa), .known_bit = SEC_NUMA },
+	SNAP_SECTION(thp, FT_SKVLIST, SEC_THP,
+	             N_("Transparent huge page settings (/sys/kernel/mm/transparent_hugepage).")),
+	{ .name = "zswap", .title = "zswap", .type = FT_OBJECT, .sub = &zswap_schema,
+	  .help = N_("zswap parameters and pool counters."),
+	  .offset = offsetof(struct snapshot, zswap), .known_bit = SEC_ZSWAP },
+	{ .name = "psi", .title = "psi", .type = FT_OBJECT, .sub = &psi_schema,
+	  .help = N_("Memory pressure stall information."),
+	  .offset = offsetof(struct snapshot, psi), .known_bit = SEC_PSI },
+	{ .name = "cgroup", .title = "cgroup", .type = FT_OBJECT,
+	  .sub = &cgroups_schema, .help = N_("Memory cgroups."),
+	  .offset = offsetof(struct snapshot, cgroup), .known_bit = SEC_CGROUP },
+	E_SKV(snapshot, unavailable, -1,
+	      N_("What could not be read, and why: source -> reason.")),
+};
+
+const struct schema snapshot_schema = {
+	.name = "snapshot",
+	.size = sizeof(struct snapshot),
+	.known_offset = offsetof(struct snapshot, known),
+	.fields = snapshot_fields,
+	.nfields = COUNT_OF(snapshot_fields),
+};
+
+const struct field *schema_field(const struct schema *s, const char *name)
+{
+	for (size_t i = 0; i < s->nfields; i++)
+		if (strcmp(s->fields[i].name, name) == 0)
+			return &s->fields[i];
+	return NULL;
+}
+
+uint64_t schema_known(const struct schema *s, const void *entity)
+{
+	uint64_t known;
+
+	memcpy(&known, (const char *)entity + s->known_offset, sizeof(known));
+	return known;
+}
+
+void schema_set_known(const struct schema *s, void *entity, uint64_t known)
+{
+	memcpy((char *)entity + s->known_offset, &known, sizeof(known));
+}
+
+bool field_known(const struct schema *s, const struct field *f,
+                 const void *entity)
+{
+	if (f->type == FT_RATE) {
+		const struct field *counter = schema_field(s, f->rate_of);
+
+		return counter && field_known(s, counter, entity);
+	}
+	if (f->known_bit < 0)
+		return true;
+	return (schema_known(s, entity) & KNOWN(f->known_bit)) != 0;
+}
+
+static int64_t field_int(const struct field *f, const void *entity)
+{
+	int64_t value;
+
+	memcpy(&value, field_ptr(f, entity), sizeof(value));
+	return value;
+}
+
+bool field_rate(const struct schema *s, const struct field *f,
+                const void *entity, const void *prev, double interval,
+                double *rate)
+{
+	const struct field *counter = schema_field(s, f->rate_of);
+	int64_t now, before;
+
+	if (!counter || !prev || !(interval > 0))
+		return false;
+	if (!field_known(s, counter, entity) || !field_known(s, counter, prev))
+		return false;
+	now = field_int(counter, entity);
+	before = field_int(counter, prev);
+	if (now < before)
+		return false;
+	*rate = (double)(now - before) / interval;
+	return true;
+}
+
+static void free_objects(const struct field *f, void *entity)
+{
+	void **array = field_ptr_mut(f, entity);
+	size_t *count = (size_t *)((char *)entity + f->count_offset);
+	char *base = *array;
+
+	for (size_t i = 0; base && i < *count; i++)
+		schema_free_entity(f->sub, base + i * f->sub->size);
+	free(base);
+	*array = NULL;
+	*count = 0;
+}
+
+void schema_free_entity(const struct schema *s, void *entity)
+{
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct field *f = &s->fields[i];
+		void *ptr = field_ptr_mut(f, entity);
+
+		switch (f->type) {
+		case FT_STRING:
+		case FT_INT_ARRAY:
+			free(*(void **)ptr);
+			*(void **)ptr = NULL;
+			break;
+		case FT_KVLIST:
+			kvlist_free(ptr);
+			break;
+		case FT_SKVLIST:
+			skvlist_free(ptr);
+			break;
+		case FT_OBJECTS:
+			free_objects(f, entity);
+			break;
+		case FT_OBJECT:
+			schema_free_entity(f->sub, ptr);
+			break;
+		case FT_INT:
+		case FT_DOUBLE:
+		case FT_RATE:
+			break;
+		}
+	}
+}
+
+static int compare_values(const struct field *f, const void *a, const void *b)
+{
+	switch (f->type) {
+	case FT_INT: {
+		int64_t x = field_int(f, a), y = field_int(f, b);
+
+		return (x > y) - (x < y);
+	}
+	case FT_DOUBLE: {
+		double x, y;
+
+		memcpy(&x, field_ptr(f, a), sizeof(x));
+		memcpy(&y, field_ptr(f, b), sizeof(y));
+		return (x > y) - (x < y);
+	}
+	case FT_STRING: {
+		const char *x = *(char *const *)field_ptr(f, a);
+		const char *y = *(char *const *)field_ptr(f, b);
+
+		return strcmp(x ? x : "", y ? y : "");
+	}
+	default:
+		return 0;
+	}
+}
+
+int schema_compare(const struct schema *s, const struct field *f,
+                   const void *a, const void *b, bool descending)
+{
+	bool known_a = field_known(s, f, a), known_b = field_known(s, f, b);
+
+	if (known_a != known_b)
+		return known_a ? -1 : 1;
+	if (!known_a)
+		return 0;
+	return descending ? compare_values(f, b, a) : compare_values(f, a, b);
+}
