@@ -228,7 +228,7 @@ struct cgroups {
 
 enum snapshot_section {
 	SEC_MEMINFO, SEC_VMSTAT, SEC_PROCESSES, SEC_ZONES, SEC_SLAB, SEC_NUMA,
-	SEC_THP, SEC_ZSWAP, SEC_PSI, SEC_CGROUP, SEC_COUNT
+	SEC_THP, SEC_ZSWAP, SEC_PSI, SEC_CGROUP, SEC_SYSCTL, SEC_COUNT
 };
 
 struct snapshot {
@@ -261,6 +261,9 @@ struct snapshot {
 
 	struct psi psi;
 	struct cgroups cgroup;
+
+	/* /proc/sys/vm/ settings by name ("swappiness" -> "60"), as text. */
+	struct skvlist sysctl;
 
 	/* Why something is missing: source name -> reason. */
 	struct skvlist unavailable;

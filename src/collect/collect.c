@@ -37,6 +37,7 @@ static const struct {
 	{ SEC_ZSWAP, "zswap", collect_zswap },
 	{ SEC_PSI, "psi", collect_psi },
 	{ SEC_CGROUP, "cgroup", collect_cgroups },
+	{ SEC_SYSCTL, "sysctl", collect_sysctl },
 };
 
 int collector_new(struct collector **out, const struct collect_options *opts)

@@ -23,6 +23,7 @@ void collect_numa(struct snapshot *snap, const char *root);
 void collect_thp(struct snapshot *snap, const char *root);
 void collect_zswap(struct snapshot *snap, const char *root);
 void collect_cgroups(struct snapshot *snap, const char *root);
+void collect_sysctl(struct snapshot *snap, const char *root);
 
 /* The process table (libproc2) and the budgeted smaps_rollup reads. */
 struct proc_collector;

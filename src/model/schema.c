@@ -413,6 +413,8 @@ static const struct field snapshot_fields[] = {
 	{ .name = "cgroup", .title = "cgroup", .type = FT_OBJECT,
 	  .sub = &cgroups_schema, .help = N_("Memory cgroups."),
 	  .offset = offsetof(struct snapshot, cgroup), .known_bit = SEC_CGROUP },
+	SNAP_SECTION(sysctl, FT_SKVLIST, SEC_SYSCTL,
+	             N_("/proc/sys/vm settings (swappiness, overcommit, watermarks).")),
 	E_SKV(snapshot, unavailable, -1,
 	      N_("What could not be read, and why: source -> reason.")),
 };

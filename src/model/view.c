@@ -25,11 +25,12 @@ const struct view_info view_table[VIEW_COUNT] = {
 	[VIEW_NUMA] = { "numa", '5', N_("NUMA nodes"), S(MEMINFO) | S(NUMA) },
 	[VIEW_THP] = { "thp", '6', N_("Huge pages and zswap"),
 	               S(MEMINFO) | S(VMSTAT) | S(THP) | S(ZSWAP) },
-	[VIEW_BUDDY] = { "buddy", '7', N_("Zones and free lists"), S(ZONES) },
+	[VIEW_BUDDY] = { "buddy", '7', N_("Zones and free lists"),
+	                 S(ZONES) | S(SYSCTL) },
 	[VIEW_LRU] = { "lru", '8', N_("LRU lists and reclaim"),
-	               S(MEMINFO) | S(VMSTAT) | S(PSI) | S(CGROUP) },
+	               S(MEMINFO) | S(VMSTAT) | S(PSI) | S(CGROUP) | S(SYSCTL) },
 	[VIEW_OOM] = { "oom", '9', N_("OOM ranking"),
-	               S(MEMINFO) | S(PROCESSES) | S(CGROUP) },
+	               S(MEMINFO) | S(PROCESSES) | S(CGROUP) | S(SYSCTL) },
 };
 
 /* The overview header (printed above every view) needs these. */

@@ -58,7 +58,7 @@ static void test_design_keys_present(void **state)
 	static const char *top_keys[] = {
 		"version", "time", "hostname", "kernel", "page_size", "meminfo",
 		"vmstat", "processes", "zones", "slab", "numa", "thp", "zswap", "psi",
-		"cgroup",
+		"cgroup", "sysctl",
 	};
 
 	(void)state;
