@@ -37,6 +37,7 @@ enum field_flag {
 	FF_LEFT = 1 << 1,     /* left-aligned column (text) */
 	FF_COUNTER = 1 << 2,  /* monotonic counter (OpenMetrics counter) */
 	FF_NO_SORT = 1 << 3,  /* not a sort key */
+	FF_LIMIT = 1 << 4,    /* CGROUP_UNLIMITED is written "max" */
 };
 
 struct schema;

@@ -326,23 +326,27 @@ const struct schema psi_schema = {
 };
 
 #define CG_INT(key, bit, ttl, hlp) E_INT(cgroup_mem, key, bit, ttl, "KiB", 10, hlp)
+#define CG_MAXABLE(key, bit, ttl, hlp) \
+	{ .name = #key, .title = ttl, .unit = "KiB", .help = hlp, .type = FT_INT, \
+	  .offset = offsetof(struct cgroup_mem, key), .known_bit = bit, \
+	  .width = 10, .flags = FF_LIMIT }
 
 static const struct field cgroup_mem_fields[] = {
 	E_STR(cgroup_mem, path, -1, "CGROUP", 30, N_("Path in the hierarchy.")),
 	CG_INT(usage_kb, CG_USAGE, "USAGE",
 	       N_("Memory charged to the group (memory.current; v1 usage_in_bytes).")),
-	CG_INT(limit_kb, CG_LIMIT, "LIMIT",
+	CG_MAXABLE(limit_kb, CG_LIMIT, "LIMIT",
 	       N_("Hard limit (memory.max; v1 limit_in_bytes); \"max\" when unlimited.")),
-	CG_INT(high_kb, CG_HIGH, "HIGH", N_("Throttling limit (v2 memory.high).")),
-	CG_INT(low_kb, CG_LOW, "LOW", N_("Best-effort protection (v2 memory.low).")),
-	CG_INT(min_kb, CG_MIN, "MIN", N_("Hard protection (v2 memory.min).")),
+	CG_MAXABLE(high_kb, CG_HIGH, "HIGH", N_("Throttling limit (v2 memory.high).")),
+	CG_MAXABLE(low_kb, CG_LOW, "LOW", N_("Best-effort protection (v2 memory.low).")),
+	CG_MAXABLE(min_kb, CG_MIN, "MIN", N_("Hard protection (v2 memory.min).")),
 	CG_INT(swap_usage_kb, CG_SWAP_USAGE, "SWAP",
 	       N_("Swap charged to the group (v2 memory.swap.current).")),
-	CG_INT(swap_limit_kb, CG_SWAP_LIMIT, "SWAPMAX",
+	CG_MAXABLE(swap_limit_kb, CG_SWAP_LIMIT, "SWAPMAX",
 	       N_("Swap limit (v2 memory.swap.max).")),
 	CG_INT(memsw_usage_kb, CG_MEMSW_USAGE, "MEMSW",
 	       N_("Memory plus swap charged (v1 memory.memsw.usage_in_bytes).")),
-	CG_INT(memsw_limit_kb, CG_MEMSW_LIMIT, "MEMSWMAX",
+	CG_MAXABLE(memsw_limit_kb, CG_MEMSW_LIMIT, "MEMSWMAX",
 	       N_("Memory plus swap limit (v1 memory.memsw.limit_in_bytes).")),
 	E_KV(cgroup_mem, stat, CG_STAT, N_("memory.stat.")),
 	E_KV(cgroup_mem, events, CG_EVENTS,
