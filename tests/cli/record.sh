@@ -35,11 +35,18 @@ run rerecord -b -r "$rec" -o json -w "$tmp/again.jsonl"
 check "recording a replay gives the same file" cmp -s "$rec" "$tmp/again.jsonl"
 
 # ---- text: live, recorded, replayed ----
-# Only this shell's process: a name with bytes that are not UTF-8 is recorded
-# as \xNN text (memlens-json(5) STRINGS), which text output then shows with
-# its backslash escaped, and other tests run such processes meanwhile.
-run live_text -b -n 3 -d 0.2 -o text -p $$ -w "$tmp/text.jsonl"
-run replay_text -b -r "$tmp/text.jsonl" -o text -p $$
+# Every process: a name with bytes that are not UTF-8 is recorded as \xNN
+# text (memlens-json(5) STRINGS), which is also how text output shows it.
+# A shell whose name holds a byte that is not UTF-8 (it stays alive, so its
+# comm is kept: exec would reset it).
+sh -c 'printf "odd\377name" > /proc/$$/comm; sleep 30' &
+odd_pid=$!
+sleep 0.2
+run live_text -b -n 3 -d 0.2 -o text -v all -w "$tmp/text.jsonl"
+pkill -P "$odd_pid" 2>/dev/null; kill "$odd_pid" 2>/dev/null
+check "the recording holds the name as \\xff text" \
+	grep -q 'odd\\\\xffname' "$tmp/text.jsonl"
+run replay_text -b -r "$tmp/text.jsonl" -o text -v all
 check "text replay exits 0" test "$(status replay_text)" -eq 0
 if cmp -s "$tmp/live_text.out" "$tmp/replay_text.out"; then
 	ok "text replay prints what the live run printed"
