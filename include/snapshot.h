@@ -34,7 +34,7 @@
 
 /* The files a process's values come from; each can fail on its own. */
 enum proc_source {
-	PROC_SRC_STAT,         /* libproc2: stat, cmdline, cgroup, user */
+	PROC_SRC_STAT,         /* libproc2: stat and the owner (user) */
 	PROC_SRC_STATUS,       /* own parser: memory lines of status */
 	PROC_SRC_SMAPS_ROLLUP, /* own parser, budgeted (expensive) */
 	PROC_SRC_OOM,          /* oom_score, oom_score_adj */
@@ -129,7 +129,8 @@ struct zone {
 /* ---- slab caches (slabinfo 2.1) --------------------------------------- */
 
 struct slab_cache {
-	uint64_t known; /* all or nothing: a row parses or is skipped */
+	uint64_t known; /* all or nothing: a row with impossible values keeps
+	                 * its name and nothing else */
 	char *name;
 	int64_t active_objs;
 	int64_t num_objs;
@@ -265,7 +266,11 @@ struct snapshot {
 	/* /proc/sys/vm/ settings by name ("swappiness" -> "60"), as text. */
 	struct skvlist sysctl;
 
-	/* Why something is missing: source name -> reason. */
+	/*
+	 * Why something is missing: source -> reason.  A source is a section
+	 * name ("slab"), a file ("pagetypeinfo", "hostname"), or a part of a
+	 * section written section.part ("zswap.stats", "numa.meminfo").
+	 */
 	struct skvlist unavailable;
 };
 

@@ -194,7 +194,7 @@ static void zswap_parameters(struct snapshot *snap, const char *root)
 	int n = list_dir(root, ZSWAP_PARAM_DIR, &entries);
 
 	if (n < 0) {
-		mark_unreadable(snap, "zswap_parameters", ZSWAP_PARAM_DIR, n);
+		mark_unreadable(snap, "zswap.parameters", ZSWAP_PARAM_DIR, n);
 		return;
 	}
 	for (int i = 0; i < n; i++) {
@@ -212,7 +212,7 @@ static void zswap_parameters(struct snapshot *snap, const char *root)
 	if (snap->zswap.parameters.count > 0)
 		snap->zswap.known |= KNOWN(ZSWAP_PARAMETERS);
 	else
-		mark_empty(snap, "zswap_parameters", ZSWAP_PARAM_DIR);
+		mark_empty(snap, "zswap.parameters", ZSWAP_PARAM_DIR);
 }
 
 /* A debugfs counter: one integer (pool_total_size is in bytes). */
@@ -265,7 +265,7 @@ static void zswap_stats(struct snapshot *snap, const char *root)
 
 	if (n < 0) {
 		reason = zswap_stats_reason(snap, root, n);
-		snapshot_set_unavailable(snap, "zswap_stats", reason);
+		snapshot_set_unavailable(snap, "zswap.stats", reason);
 		free(reason);
 		return;
 	}
@@ -275,7 +275,7 @@ static void zswap_stats(struct snapshot *snap, const char *root)
 	if (snap->zswap.stats.count > 0)
 		snap->zswap.known |= KNOWN(ZSWAP_STATS);
 	else
-		mark_empty(snap, "zswap_stats", ZSWAP_DEBUG_DIR);
+		mark_empty(snap, "zswap.stats", ZSWAP_DEBUG_DIR);
 }
 
 void collect_zswap(struct snapshot *snap, const char *root)

@@ -839,7 +839,7 @@ static void test_zswap_no_debugfs(void **state)
 	assert_true(snap->known & KNOWN(SEC_ZSWAP));
 	assert_true(snap->zswap.known & KNOWN(ZSWAP_PARAMETERS));
 	assert_false(snap->zswap.known & KNOWN(ZSWAP_STATS));
-	assert_reason_has(snap, "zswap_stats", "debugfs not mounted");
+	assert_reason_has(snap, "zswap.stats", "debugfs not mounted");
 	snapshot_free(snap);
 
 	/* debugfs mounted, zswap never enabled: no zswap/ directory */
@@ -847,7 +847,7 @@ static void test_zswap_no_debugfs(void **state)
 	snap = snapshot_new();
 	collect_zswap(snap, tree);
 	assert_false(snap->zswap.known & KNOWN(ZSWAP_STATS));
-	assert_reason_has(snap, "zswap_stats", "not been enabled");
+	assert_reason_has(snap, "zswap.stats", "not been enabled");
 	snapshot_free(snap);
 	free(debug);
 	remove_tree(tree);
@@ -1016,7 +1016,7 @@ static void test_live_zswap(void **state)
 	if (access("/sys/kernel/debug/zswap/stored_pages", R_OK) == 0)
 		assert_true(snap->zswap.known & KNOWN(ZSWAP_STATS));
 	else
-		assert_non_null(reason(snap, "zswap_stats"));
+		assert_non_null(reason(snap, "zswap.stats"));
 	free(enabled);
 	snapshot_free(snap);
 }
