@@ -19,8 +19,12 @@ struct collect_options {
 	/* Read smaps_rollup (PSS, USS, THP) for processes, on the budget. */
 	bool want_smaps;
 	/*
-	 * Share of the processes whose smaps_rollup is re-read each refresh
-	 * even though their RSS did not change (0..1; 0 means the default).
+	 * Share of the processes seen before whose files (status, oom_score,
+	 * cmdline, cgroup, smaps_rollup) are all re-read each refresh, least
+	 * recently read first, whatever stat says: it bounds how stale a change
+	 * that stat does not show can get.  0 (the default) sizes the share by
+	 * the time since the last refresh, so that every process is read in full
+	 * about once a minute at any refresh interval; 0..1 fixes the share.
 	 */
 	double smaps_slice;
 	const int64_t *pids; /* restrict processes to these (NULL: all) */

@@ -32,4 +32,20 @@ int proc_collector_new(struct proc_collector **out,
 void proc_collector_collect(struct proc_collector *pc, struct snapshot *snap);
 void proc_collector_free(struct proc_collector *pc);
 
+/* The per-process files the collector reads itself (libproc2's are not
+ * counted); "smaps" is the fallback of kernels before 4.14. */
+enum pid_file {
+	PID_FILE_STATUS, PID_FILE_OOM_SCORE, PID_FILE_OOM_SCORE_ADJ,
+	PID_FILE_CMDLINE, PID_FILE_CGROUP, PID_FILE_SMAPS_ROLLUP,
+	PID_FILE_SMAPS, PID_FILE_COUNT
+};
+
+/*
+ * How many times each file was opened (or tried) since proc_collector_new,
+ * over all processes: for tests and benchmarks, which check that unchanged
+ * processes cost no reads.  Returns 0.
+ */
+int proc_collector_reads(const struct proc_collector *pc,
+                         uint64_t counts[PID_FILE_COUNT]);
+
 #endif
