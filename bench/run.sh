@@ -16,17 +16,18 @@
 # Each figure is the median of RUNS runs.  Results are printed as a table
 # with the ratios memlens/top and smem/memlens.
 #
-# Environment: MEMLENS (the binary), NPROCS (1000), STEADY (10), RUNS (5),
-# DELAY (0.1 s between refreshes).  Run as root so that memlens and smem read
+# Environment: MEMLENS (the binary), NPROCS (1000), STEADY (5), RUNS (3),
+# DELAY (2 s between refreshes: the default interval, at which memlens re-reads
+# about 1/30 of the processes in full per refresh).  Run as root so that memlens and smem read
 # every process's smaps (without root both skip other users' processes).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 MEMLENS=${MEMLENS:-$here/../memlens}
 NPROCS=${NPROCS:-1000}
-STEADY=${STEADY:-10}
-RUNS=${RUNS:-5}
-DELAY=${DELAY:-0.1}
+STEADY=${STEADY:-5}
+RUNS=${RUNS:-3}
+DELAY=${DELAY:-2}
 
 die() { echo "bench: $*" >&2; exit 1; }
 

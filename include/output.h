@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "sim.h"
 #include "snapshot.h"
 #include "view.h"
 
@@ -25,6 +26,7 @@ struct output_options {
 	const int64_t *pids;     /* only these processes (NULL: all) */
 	size_t npids;
 	int max_rows;            /* text: rows per process table, 0 = all */
+	const struct sim_results *sim; /* engine results to add, or NULL */
 };
 
 /* Returns 0, or -errno when writing failed (EPIPE: the reader went away). */

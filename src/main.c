@@ -23,6 +23,7 @@
 #include "output.h"
 #include "record.h"
 #include "schema.h"
+#include "sim.h"
 #include "util.h"
 #include "view.h"
 
@@ -44,6 +45,10 @@ struct options {
 	const char *replay_path;
 	const char *root;
 	const char *explain;
+	unsigned sims;          /* --sim: 1u << SIM_* */
+	const char **what_ifs;  /* --what-if, in order */
+	size_t nwhat_ifs;
+	const char *cgroup;
 };
 
 enum long_only_option {
@@ -224,11 +229,25 @@ static void parse_views(struct options *o, const char *arg)
 	o->views_given = true;
 }
 
-static void not_built_yet(const char *option)
+static void parse_sims(struct options *o, const char *arg)
 {
-	fprintf(stderr, _("memlens: %s: the simulation engines are not part of "
-	                  "this version yet\n"), option);
-	exit(EXIT_USAGE);
+	const char *bad;
+	size_t bad_len;
+	int rc = sim_parse_list(arg, &o->sims, &bad, &bad_len);
+
+	if (rc == -ENOSYS)
+		usage_error(_("--sim: the %.*s engine is not part of this version "
+		              "yet"), (int)bad_len, bad);
+	if (rc < 0)
+		usage_error(_("--sim: unknown engine '%.*s' (engines: oom, buddy, "
+		              "lru)"), (int)bad_len, bad);
+}
+
+static void add_what_if(struct options *o, const char *arg)
+{
+	o->what_ifs = xrealloc(o->what_ifs,
+	                       (o->nwhat_ifs + 1) * sizeof(*o->what_ifs));
+	o->what_ifs[o->nwhat_ifs++] = arg;
 }
 
 static void parse_option(struct options *o, int c, const char *arg)
@@ -244,9 +263,9 @@ static void parse_option(struct options *o, int c, const char *arg)
 	case 'w': o->record_path = arg; break;
 	case 'r': o->replay_path = arg; break;
 	case OPT_ROOT: o->root = arg; break;
-	case OPT_SIM: not_built_yet("--sim"); break;
-	case OPT_WHAT_IF: not_built_yet("--what-if"); break;
-	case OPT_CGROUP: not_built_yet("--cgroup"); break;
+	case OPT_SIM: parse_sims(o, arg); break;
+	case OPT_WHAT_IF: add_what_if(o, arg); break;
+	case OPT_CGROUP: o->cgroup = arg; break;
 	case OPT_EXPLAIN: o->explain = arg; break;
 	case 'h': print_help(); exit(0);
 	case 'V': printf("memlens %s\n", PACKAGE_VERSION); exit(0);
@@ -269,6 +288,9 @@ static void parse_options(struct options *o, int argc, char **argv)
 		usage_error(_("unexpected argument '%s'"), argv[optind]);
 	if (o->replay_path && o->root)
 		usage_error(_("--replay and --root cannot be used together"));
+	if ((o->nwhat_ifs || o->cgroup) && !o->sims)
+		usage_error(_("--what-if and --cgroup ask the engines: name them "
+		              "with --sim"));
 	if (o->record_path && o->replay_path &&
 	    strcmp(o->record_path, o->replay_path) == 0)
 		usage_error(_("--record and --replay name the same file"));
@@ -306,6 +328,23 @@ struct source {
 	struct replayer *replayer;
 };
 
+/* The engines to run; usage errors (a malformed what-if) exit here. */
+static struct sim_plan *plan_engines(const struct options *o)
+{
+	struct sim_plan *plan = NULL;
+	char *error = NULL;
+
+	if (!o->sims)
+		return NULL;
+	if (sim_plan_new(&plan, o->sims, o->what_ifs, o->nwhat_ifs, o->cgroup,
+	                 &error) < 0) {
+		fprintf(stderr, "memlens: %s\n", error);
+		free(error);
+		exit(EXIT_USAGE);
+	}
+	return plan;
+}
+
 static int source_open(struct source *src, const struct options *o)
 {
 	int rc;
@@ -320,7 +359,7 @@ static int source_open(struct source *src, const struct options *o)
 	}
 	struct collect_options copts = {
 		.root = o->root,
-		.sections = view_sections(o->views),
+		.sections = view_sections(o->views) | sim_sections(o->sims),
 		.pids = o->pids,
 		.npids = o->npids,
 	};
@@ -369,15 +408,18 @@ static void sleep_seconds(double seconds)
 		;
 }
 
-static int render(const struct options *o, const struct snapshot *prev,
-                  const struct snapshot *cur)
+static int render(const struct options *o, const struct sim_plan *plan,
+                  const struct snapshot *prev, const struct snapshot *cur)
 {
+	struct sim_results results;
 	struct output_options oo = {
 		.format = o->format, .views = o->views,
 		.sort_field = o->sort_field, .sort_ascending = o->sort_ascending,
-		.pids = o->pids, .npids = o->npids,
+		.pids = o->pids, .npids = o->npids, .sim = &results,
 	};
 	int rc;
+
+	sim_plan_run(plan, prev, cur, &results);
 
 	switch (o->format) {
 	case OUTPUT_JSON: rc = output_json(stdout, prev, cur, &oo); break;
@@ -386,6 +428,7 @@ static int render(const struct options *o, const struct snapshot *prev,
 	}
 	if (rc == 0 && fflush(stdout) != 0)
 		rc = -errno;
+	sim_results_free(&results);
 	return rc;
 }
 
@@ -412,8 +455,8 @@ static int record(struct recorder *rec, const struct options *o,
 	return rc;
 }
 
-static int run_loop(const struct options *o, struct source *src,
-                    struct recorder *rec)
+static int run_loop(const struct options *o, const struct sim_plan *plan,
+                    struct source *src, struct recorder *rec)
 {
 	struct snapshot *prev = NULL, *cur = NULL;
 	long limit = o->iterations ? o->iterations : (src->replayer ? -1 : 1);
@@ -429,7 +472,7 @@ static int run_loop(const struct options *o, struct source *src,
 			status = got < 0 ? EXIT_RUNTIME : 0;
 			break;
 		}
-		int rc = render(o, prev, cur);
+		int rc = render(o, plan, prev, cur);
 
 		if (rc < 0) {
 			status = output_failed(rc);
@@ -450,6 +493,7 @@ static int run_loop(const struct options *o, struct source *src,
 
 static int run_batch(const struct options *o)
 {
+	struct sim_plan *plan = plan_engines(o);
 	struct recorder *rec = NULL;
 	struct source src;
 	int status, rc;
@@ -462,13 +506,14 @@ static int run_batch(const struct options *o)
 		source_close(&src);
 		return EXIT_RUNTIME;
 	}
-	status = run_loop(o, &src, rec);
+	status = run_loop(o, plan, &src, rec);
 	if (rec && (rc = recorder_close(rec)) < 0) {
 		fprintf(stderr, _("memlens: cannot write %s: %s\n"), o->record_path,
 		        strerror(-rc));
 		status = EXIT_RUNTIME;
 	}
 	source_close(&src);
+	sim_plan_free(plan);
 	return status;
 }
 
@@ -493,5 +538,6 @@ int main(int argc, char **argv)
 		          "printing one batch snapshot (use -b to silence this)"));
 	status = run_batch(&opts);
 	free(opts.pids);
+	free(opts.what_ifs);
 	return status;
 }

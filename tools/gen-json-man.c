@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "schema.h"
+#include "sim.h"
 #include "snapshot.h"
 #include "util.h"
 
@@ -201,6 +202,22 @@ static void collect_paths(struct entity_paths *ep, const struct schema *s,
 		add_path(ep, f->sub, path);
 		snprintf(next, sizeof(next), "%s.", path);
 		collect_paths(ep, f->sub, next);
+	}
+}
+
+/* Each built engine's result, as "sim.NAME", and what lies below it. */
+static void sim_paths(struct entity_paths *ep)
+{
+	for (int e = 0; e < SIM_COUNT; e++) {
+		const struct sim_engine_info *info = sim_engine(e);
+		char path[64], next[68];
+
+		if (!info)
+			continue;
+		snprintf(path, sizeof(path), "sim.%s", info->name);
+		add_path(ep, info->schema, path);
+		snprintf(next, sizeof(next), "%s.", path);
+		collect_paths(ep, info->schema, next);
 	}
 }
 
@@ -487,13 +504,22 @@ static void page_keys(void)
 	        "Every key, by object.  Each entry gives the JSON type, the unit "
 	        "when there is one, and \\(lqor null\\(rq when the value can be "
 	        "null (see \\fBNULL AND UNAVAILABLE\\fR and \\fBRATES\\fR).\n");
-	fprintf(out, ".SS format, rates\n"
+	fprintf(out, ".SS format, rates, sim\n"
 	        ".TP\n\\fBformat\\fR (string)\n"
 	        "Always \\(lqmemlens\\-snapshot\\(rq.\n"
 	        ".TP\n\\fBrates\\fR (object: name to number, per second, or null)\n"
-	        "Rates of vmstat counters, see \\fBRATES\\fR.\n");
+	        "Rates of vmstat counters, see \\fBRATES\\fR.\n"
+	        ".TP\n\\fBsim\\fR (object, only with \\fB\\-\\-sim\\fR)\n"
+	        "One key per engine asked for, holding its result (keys below), "
+	        "or {\\(lqerror\\(rq: why} when it could not run on this snapshot.\n"
+	        "Not recorded: replaying with \\fB\\-\\-sim\\fR runs the engines "
+	        "again.\n");
 	collect_paths(&ep, &snapshot_schema, "");
+	sim_paths(&ep);
 	entity_table(&ep, &snapshot_schema);
+	for (int e = 0; e < SIM_COUNT; e++)
+		if (sim_engine(e))
+			entity_table(&ep, sim_engine(e)->schema);
 }
 
 static void page_examples(void)

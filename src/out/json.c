@@ -33,6 +33,7 @@
 #include "json.h"
 #include "output.h"
 #include "schema.h"
+#include "sim.h"
 #include "util.h"
 
 /*
@@ -836,11 +837,45 @@ static struct snapshot only_pids(const struct snapshot *cur,
 	return shown;
 }
 
+/*
+ * "sim": each asked engine's result, written through its field table, or
+ * {"error": why} when it could not run.  Not part of a recorded snapshot:
+ * replaying with --sim runs the engines again.
+ */
+static json_t *sim_json(const struct sim_results *results)
+{
+	struct write_ctx ctx = { 0 };
+	json_t *sim = new_object();
+
+	for (int e = 0; e < SIM_COUNT; e++) {
+		const struct sim_engine_info *info = sim_engine(e);
+		json_t *value;
+
+		if (!(results->asked & (1u << e)) || !info)
+			continue;
+		if (results->result[e]) {
+			value = entity_json(info->schema, results->result[e], NULL,
+			                    &ctx);
+		} else {
+			value = new_object();
+			put(value, "error", json_string(results->error[e]
+			                                ? results->error[e] : ""));
+		}
+		put(sim, info->name, value);
+	}
+	return sim;
+}
+
 static char *json_line(const struct snapshot *prev,
-                       const struct snapshot *cur)
+                       const struct snapshot *cur,
+                       const struct sim_results *sim)
 {
 	json_t *root = snapshot_to_json(prev, cur);
-	char *line = json_dumps(root, JSON_LINE_FLAGS);
+	char *line;
+
+	if (sim && sim->asked)
+		put(root, "sim", sim_json(sim));
+	line = json_dumps(root, JSON_LINE_FLAGS);
 
 	json_decref(root);
 	if (!line)
@@ -861,10 +896,10 @@ int output_json(FILE *out, const struct snapshot *prev,
 	if (opts && opts->npids) {
 		struct snapshot shown = only_pids(cur, opts);
 
-		line = json_line(prev, &shown);
+		line = json_line(prev, &shown, opts->sim);
 		free(shown.processes);
 	} else {
-		line = json_line(prev, cur);
+		line = json_line(prev, cur, opts ? opts->sim : NULL);
 	}
 	errno = 0;
 	if (fputs(line, out) == EOF || putc('\n', out) == EOF ||

@@ -53,6 +53,7 @@ static void text_render(struct text *t)
 		         _(view_table[v].title));
 		text_views[v](t);
 	}
+	text_sim(t);
 }
 
 int output_text(FILE *out, const struct snapshot *prev,

@@ -157,5 +157,6 @@ void text_numa_view(struct text *t);               /* text_numa.c */
 void text_thp_view(struct text *t);                /* text_thp.c */
 void text_buddy_view(struct text *t);              /* text_buddy.c */
 void text_lru_view(struct text *t);                /* text_lru.c */
+void text_sim(struct text *t);                    /* text_sim.c */
 
 #endif

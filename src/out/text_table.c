@@ -202,7 +202,7 @@ char *text_table_entity(const struct text *t, const struct schema *s,
 	switch (f->type) {
 	case FT_INT:
 		memcpy(&i, ptr, sizeof(i));
-		if (s == &cgroup_mem_schema && i == CGROUP_UNLIMITED)
+		if ((f->flags & FF_LIMIT) && i == CGROUP_UNLIMITED)
 			return xstrdup("max");
 		return xasprintf("%" PRId64, i);
 	case FT_DOUBLE:

@@ -27,6 +27,9 @@ usage_case "bad -v names the view" "nosuchview" -b -v procs,nosuchview
 usage_case "bad -s names the field" "nosuchfield" -b -s nosuchfield
 usage_case "bad -p names --pid" "--pid" -b -p 12x
 usage_case "stray argument" "unexpected" -b extra
+usage_case "unknown engine names it" "nosuchengine" -b --sim nosuchengine
+usage_case "--what-if needs --sim" "--sim" -b --what-if kill:1
+usage_case "--cgroup needs --sim" "--sim" -b --cgroup /sys/fs/cgroup/memory
 
 "$MEMLENS" -b -r "$tmp/does-not-exist" > /dev/null 2> "$tmp/err"
 rc=$?
