@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "common.h"
 #include "parse.h"
 #include "sources.h"
 #include "util.h"
@@ -40,18 +41,6 @@
 #define VALUE_MAX_BYTES 4096
 
 /* ---- small helpers ------------------------------------------------------ */
-
-static char *trim(char *text)
-{
-	size_t len;
-
-	while (isspace((unsigned char)*text))
-		text++;
-	len = strlen(text);
-	while (len > 0 && isspace((unsigned char)text[len - 1]))
-		text[--len] = '\0';
-	return text;
-}
 
 /* Whether a white-space or comma separated list holds word. */
 static bool list_has_word(const char *list, const char *word, const char *sep)
@@ -69,15 +58,12 @@ static bool list_has_word(const char *list, const char *word, const char *sep)
 	return false;
 }
 
-static bool path_exists(const char *root, const char *path, bool want_dir)
+/* Whether root + path is a regular file (links followed). */
+static bool file_exists(const char *root, const char *path)
 {
-	char *full = root_path(root, path);
 	struct stat st;
-	bool exists = stat(full, &st) == 0 &&
-	              (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
 
-	free(full);
-	return exists;
+	return collect_stat(root, path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 /* ---- where the memory controller is ----------------------------------- */
@@ -154,11 +140,11 @@ static char *mount_from_table(const char *root, int version)
  */
 static bool looks_like_v2_capture(const char *root)
 {
-	if (path_exists(root, CGROUP_FS "/cgroup.controllers", false) ||
-	    path_exists(root, CGROUP_FS "/memory.usage_in_bytes", false))
+	if (file_exists(root, CGROUP_FS "/cgroup.controllers") ||
+	    file_exists(root, CGROUP_FS "/memory.usage_in_bytes"))
 		return false;
-	return path_exists(root, CGROUP_FS "/memory.stat", false) ||
-	       path_exists(root, CGROUP_FS "/memory.pressure", false);
+	return file_exists(root, CGROUP_FS "/memory.stat") ||
+	       file_exists(root, CGROUP_FS "/memory.pressure");
 }
 
 static int find_memory_controller(const char *root, int64_t *version,
@@ -169,8 +155,8 @@ static int find_memory_controller(const char *root, int64_t *version,
 		*mount = xstrdup(CGROUP_FS);
 	} else if ((*mount = mount_from_table(root, 2))) {
 		*version = 2;
-	} else if (path_exists(root, CGROUP_FS "/memory/memory.usage_in_bytes",
-	                       false)) {
+	} else if (file_exists(root,
+	                       CGROUP_FS "/memory/memory.usage_in_bytes")) {
 		*version = 1;
 		*mount = xstrdup(CGROUP_FS "/memory");
 	} else if ((*mount = mount_from_table(root, 1))) {
@@ -222,7 +208,7 @@ static int parse_bytes_kb(char *text, bool is_limit, int64_t *kb)
 	unsigned long long bytes;
 	char *end;
 
-	text = trim(text);
+	text = collect_trim(text);
 	if (is_limit && strcmp(text, "max") == 0) {
 		*kb = CGROUP_UNLIMITED;
 		return 0;
@@ -304,7 +290,7 @@ static void group_read_v1(const char *root, const char *dir,
 	if (group_kv(root, dir, "memory.oom_control", &cg->events))
 		cg->known |= KNOWN(CG_EVENTS);
 	text = group_file(root, dir, "memory.failcnt");
-	if (text && parse_int64(trim(text), NULL, &failcnt) == 0) {
+	if (text && parse_int64(collect_trim(text), NULL, &failcnt) == 0) {
 		kvlist_add(&cg->events, "failcnt", failcnt);
 		cg->known |= KNOWN(CG_EVENTS);
 	}
@@ -336,7 +322,12 @@ static bool entry_is_dir(DIR *dir, const struct dirent *entry)
 	       S_ISDIR(st.st_mode);
 }
 
-/* The child groups of dir, sorted by name. */
+/*
+ * The child groups of dir, sorted by name.  Not collect_list_dir: a group
+ * holds dozens of files and only its directories are wanted, so they are
+ * picked out before anything is allocated (listing them all made the walk
+ * a third slower).
+ */
 static int list_children(const char *root, const char *dir,
                          struct name_list *children)
 {
@@ -419,9 +410,7 @@ static void cgroup_walk_tree(struct snapshot *snap, const char *root)
 	int rc = walk_group(&walk, xstrdup("/"));
 
 	if (rc < 0) {
-		reason = unreadable_reason(snap->cgroup.mount, rc);
-		snapshot_set_unavailable(snap, "cgroup", reason);
-		free(reason);
+		collect_mark_unreadable(snap, "cgroup", snap->cgroup.mount, rc);
 		return;
 	}
 	/* A group that vanished since its parent was listed is skipped. */
@@ -431,8 +420,7 @@ static void cgroup_walk_tree(struct snapshot *snap, const char *root)
 		reason = xasprintf(_("more than %d cgroups: only the first %d "
 		                     "are read"), CGROUP_MAX_GROUPS,
 		                   CGROUP_MAX_GROUPS);
-		snapshot_set_unavailable(snap, "cgroup.groups", reason);
-		free(reason);
+		collect_mark_reason(snap, "cgroup.groups", reason);
 	}
 	for (size_t i = 0; i < walk.pending.count; i++)
 		free(walk.pending.names[i]);

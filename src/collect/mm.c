@@ -14,11 +14,11 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "common.h"
 #include "sources.h"
 #include "util.h"
 
@@ -28,99 +28,15 @@
 #define DEBUGFS_DIR "/sys/kernel/debug"
 #define ZSWAP_DEBUG_DIR DEBUGFS_DIR "/zswap"
 
-/* A settings file is a line; sysfs gives at most a page. */
-#define SETTING_MAX_BYTES 4096
 /* transparent_hugepage/hugepages-64kB/stats/ is the deepest today. */
 #define THP_MAX_DEPTH 4
-
-static void mark_unreadable(struct snapshot *snap, const char *source,
-                            const char *path, int rc)
-{
-	char *reason = unreadable_reason(path, rc);
-
-	snapshot_set_unavailable(snap, source, reason);
-	free(reason);
-}
 
 /* A directory that exists but holds nothing this user can read. */
 static void mark_empty(struct snapshot *snap, const char *source,
                        const char *dir)
 {
-	char *reason = xasprintf(_("%s: nothing readable"), dir);
-
-	snapshot_set_unavailable(snap, source, reason);
-	free(reason);
-}
-
-static char *trim(char *text)
-{
-	size_t len;
-
-	while (*text == ' ' || *text == '\t' || *text == '\n')
-		text++;
-	len = strlen(text);
-	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' ||
-	                   text[len - 1] == '\n'))
-		text[--len] = '\0';
-	return text;
-}
-
-static int skip_dot_entries(const struct dirent *entry)
-{
-	return entry->d_name[0] != '.';
-}
-
-enum entry_kind { ENTRY_OTHER, ENTRY_DIR, ENTRY_READABLE_FILE };
-
-/* Directories and regular files with a read bit; never through a link. */
-static enum entry_kind entry_kind_of(const char *root, const char *path)
-{
-	char *full = root_path(root, path);
-	struct stat st;
-	int rc = lstat(full, &st);
-
-	free(full);
-	if (rc < 0)
-		return ENTRY_OTHER;
-	if (S_ISDIR(st.st_mode))
-		return ENTRY_DIR;
-	if (S_ISREG(st.st_mode) && (st.st_mode & (S_IRUSR | S_IRGRP | S_IROTH)))
-		return ENTRY_READABLE_FILE;
-	return ENTRY_OTHER;
-}
-
-/*
- * The entries of root + dir in natural order (hugepages-64kB before
- * hugepages-128kB).  Returns the count or -errno.
- */
-static int list_dir(const char *root, const char *dir,
-                    struct dirent ***entries)
-{
-	char *full = root_path(root, dir);
-	int n = scandir(full, entries, skip_dot_entries, versionsort);
-	int err = errno;
-
-	free(full);
-	return n < 0 ? -err : n;
-}
-
-static void free_entries(struct dirent **entries, int n)
-{
-	for (int i = 0; i < n; i++)
-		free(entries[i]);
-	free(entries);
-}
-
-/* Reads a small file, trimmed.  Caller frees; NULL on error. */
-static char *read_setting(const char *root, const char *path)
-{
-	char *text, *value;
-
-	if (read_text_file(root, path, SETTING_MAX_BYTES, &text, NULL) < 0)
-		return NULL;
-	value = xstrdup(trim(text));
-	free(text);
-	return value;
+	collect_mark_reason(snap, source,
+	                    xasprintf(_("%s: nothing readable"), dir));
 }
 
 /* ---- transparent huge pages ------------------------------------------- */
@@ -130,7 +46,7 @@ static void thp_walk(struct skvlist *out, const char *root, const char *dir,
                      const char *prefix, int depth)
 {
 	struct dirent **entries;
-	int n = list_dir(root, dir, &entries);
+	int n = collect_list_dir(root, dir, versionsort, &entries);
 
 	for (int i = 0; i < n; i++) {
 		const char *name = entries[i]->d_name;
@@ -138,8 +54,8 @@ static void thp_walk(struct skvlist *out, const char *root, const char *dir,
 		char *key = xasprintf("%s%s", prefix, name);
 		char *value;
 
-		switch (entry_kind_of(root, path)) {
-		case ENTRY_DIR:
+		switch (collect_entry_kind(root, path)) {
+		case COLLECT_ENTRY_DIR:
 			if (depth < THP_MAX_DEPTH) {
 				char *sub_prefix = xasprintf("%s/", key);
 
@@ -147,35 +63,33 @@ static void thp_walk(struct skvlist *out, const char *root, const char *dir,
 				free(sub_prefix);
 			}
 			break;
-		case ENTRY_READABLE_FILE:
+		case COLLECT_ENTRY_READABLE_FILE:
 			/* A file this user may not read is not shown. */
-			value = read_setting(root, path);
+			value = collect_read_value(root, path, NULL);
 			if (value)
 				skvlist_add(out, key, value);
 			free(value);
 			break;
-		case ENTRY_OTHER:
+		case COLLECT_ENTRY_OTHER:
 			break;
 		}
 		free(key);
 		free(path);
 	}
 	if (n > 0)
-		free_entries(entries, n);
+		collect_free_entries(entries, n);
 }
 
 void collect_thp(struct snapshot *snap, const char *root)
 {
-	char *full = root_path(root, THP_DIR);
 	struct stat st;
-	int rc = stat(full, &st) < 0 ? -errno : 0;
+	int rc = collect_stat(root, THP_DIR, &st);
 
-	free(full);
 	if (rc == 0 && !S_ISDIR(st.st_mode))
 		rc = -ENOTDIR;
 	if (rc < 0) {
 		/* A kernel without CONFIG_TRANSPARENT_HUGEPAGE. */
-		mark_unreadable(snap, "thp", THP_DIR, rc);
+		collect_mark_unreadable(snap, "thp", THP_DIR, rc);
 		return;
 	}
 	thp_walk(&snap->thp, root, THP_DIR, "", 0);
@@ -191,24 +105,25 @@ void collect_thp(struct snapshot *snap, const char *root)
 static void zswap_parameters(struct snapshot *snap, const char *root)
 {
 	struct dirent **entries;
-	int n = list_dir(root, ZSWAP_PARAM_DIR, &entries);
+	int n = collect_list_dir(root, ZSWAP_PARAM_DIR, versionsort,
+	                         &entries);
 
 	if (n < 0) {
-		mark_unreadable(snap, "zswap.parameters", ZSWAP_PARAM_DIR, n);
+		collect_mark_unreadable(snap, "zswap.parameters",
+		                        ZSWAP_PARAM_DIR, n);
 		return;
 	}
 	for (int i = 0; i < n; i++) {
 		char *path = xasprintf(ZSWAP_PARAM_DIR "/%s", entries[i]->d_name);
-		char *value = NULL;
+		char *value = collect_read_setting(root, path);
 
-		if (entry_kind_of(root, path) == ENTRY_READABLE_FILE)
-			value = read_setting(root, path);
 		if (value)
-			skvlist_add(&snap->zswap.parameters, entries[i]->d_name, value);
+			skvlist_add(&snap->zswap.parameters, entries[i]->d_name,
+			            value);
 		free(value);
 		free(path);
 	}
-	free_entries(entries, n);
+	collect_free_entries(entries, n);
 	if (snap->zswap.parameters.count > 0)
 		snap->zswap.known |= KNOWN(ZSWAP_PARAMETERS);
 	else
@@ -220,11 +135,9 @@ static void zswap_stat_add(struct kvlist *stats, const char *root,
                            const char *name)
 {
 	char *path = xasprintf(ZSWAP_DEBUG_DIR "/%s", name);
-	char *value = NULL, *end;
+	char *value = collect_read_setting(root, path), *end;
 	int64_t number;
 
-	if (entry_kind_of(root, path) == ENTRY_READABLE_FILE)
-		value = read_setting(root, path);
 	if (value && parse_int64(value, &end, &number) == 0 && *end == '\0')
 		kvlist_add(stats, name, number);
 	free(value);
@@ -242,13 +155,13 @@ static char *zswap_stats_reason(const struct snapshot *snap, const char *root,
 	if (rc != -ENOENT)
 		return unreadable_reason(ZSWAP_DEBUG_DIR, rc);
 	/* An unmounted debugfs leaves its mount point empty (or absent). */
-	n = list_dir(root, DEBUGFS_DIR, &entries);
+	n = collect_list_dir(root, DEBUGFS_DIR, versionsort, &entries);
 	if (n < 0 && n != -ENOENT)
 		return unreadable_reason(DEBUGFS_DIR, n);
 	if (n <= 0)
 		return xasprintf(_("debugfs not mounted at %s (as root: mount -t "
 		                   "debugfs none %s)"), DEBUGFS_DIR, DEBUGFS_DIR);
-	free_entries(entries, n);
+	collect_free_entries(entries, n);
 	/* Recent kernels (6.18 here) set zswap up, debugfs files included,
 	 * only when it is first enabled (zswap_setup()). */
 	if (enabled && (enabled[0] == 'N' || enabled[0] == '0'))
@@ -260,18 +173,17 @@ static char *zswap_stats_reason(const struct snapshot *snap, const char *root,
 static void zswap_stats(struct snapshot *snap, const char *root)
 {
 	struct dirent **entries;
-	int n = list_dir(root, ZSWAP_DEBUG_DIR, &entries);
-	char *reason;
+	int n = collect_list_dir(root, ZSWAP_DEBUG_DIR, versionsort,
+	                         &entries);
 
 	if (n < 0) {
-		reason = zswap_stats_reason(snap, root, n);
-		snapshot_set_unavailable(snap, "zswap.stats", reason);
-		free(reason);
+		collect_mark_reason(snap, "zswap.stats",
+		                    zswap_stats_reason(snap, root, n));
 		return;
 	}
 	for (int i = 0; i < n; i++)
 		zswap_stat_add(&snap->zswap.stats, root, entries[i]->d_name);
-	free_entries(entries, n);
+	collect_free_entries(entries, n);
 	if (snap->zswap.stats.count > 0)
 		snap->zswap.known |= KNOWN(ZSWAP_STATS);
 	else
@@ -280,14 +192,12 @@ static void zswap_stats(struct snapshot *snap, const char *root)
 
 void collect_zswap(struct snapshot *snap, const char *root)
 {
-	char *full = root_path(root, ZSWAP_MODULE_DIR);
 	struct stat st;
-	int rc = stat(full, &st) < 0 ? -errno : 0;
+	int rc = collect_stat(root, ZSWAP_MODULE_DIR, &st);
 
-	free(full);
 	if (rc < 0) {
 		/* A kernel built without CONFIG_ZSWAP has no such module. */
-		mark_unreadable(snap, "zswap", ZSWAP_MODULE_DIR, rc);
+		collect_mark_unreadable(snap, "zswap", ZSWAP_MODULE_DIR, rc);
 		return;
 	}
 	zswap_parameters(snap, root);

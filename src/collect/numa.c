@@ -24,13 +24,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
 #include "parse.h"
 #include "sources.h"
 #include "util.h"
 
 #define NODE_DIR "/sys/devices/system/node"
-/* cpulist, cpumap and distance lines are short even on big machines. */
-#define NODE_LINE_MAX_BYTES (64u << 10)
 
 /* Which per-node files already have a reason recorded: one is enough. */
 struct numa_report {
@@ -45,11 +44,6 @@ static const char *const numa_sources[NUMA_NODE_BIT_COUNT] = {
 	[NUMA_VMSTAT] = "numa.vmstat",
 };
 
-static bool is_live(const char *root)
-{
-	return !root || !*root || strcmp(root, "/") == 0;
-}
-
 static void numa_tell(struct snapshot *snap, struct numa_report *report,
                       enum numa_node_bit bit, char *reason)
 {
@@ -58,22 +52,6 @@ static void numa_tell(struct snapshot *snap, struct numa_report *report,
 		report->told[bit] = true;
 	}
 	free(reason);
-}
-
-static void numa_tell_unreadable(struct snapshot *snap,
-                                 struct numa_report *report,
-                                 enum numa_node_bit bit, const char *path,
-                                 int rc)
-{
-	numa_tell(snap, report, bit, unreadable_reason(path, rc));
-}
-
-static void numa_tell_unparsable(struct snapshot *snap,
-                                 struct numa_report *report,
-                                 enum numa_node_bit bit, const char *path)
-{
-	numa_tell(snap, report, bit,
-	          xasprintf(_("%s: no values could be parsed"), path));
 }
 
 static char *node_file(int64_t node, const char *name)
@@ -125,17 +103,15 @@ static int parse_hex_word(const char *text, size_t len, uint32_t *out)
 }
 
 /*
- * cpumap ("00000000,000000f0": 32-bit hex words, most significant first)
- * into a cpulist ("4-7").  Old kernels have no cpulist file.
+ * cpumap ("00000000,000000f0": 32-bit hex words, most significant first,
+ * a trimmed line) into a cpulist ("4-7").  Old kernels have no cpulist file.
  */
 static int cpumap_to_cpulist(const char *text, char **cpulist)
 {
-	size_t end = strcspn(text, "\n");
+	size_t end = strlen(text);
 	size_t nwords = 1;
 	bool *bits;
 
-	while (end > 0 && isspace((unsigned char)text[end - 1]))
-		end--;
 	for (size_t i = 0; i < end; i++)
 		nwords += text[i] == ',';
 	if (end == 0 || nwords > 4096)
@@ -159,18 +135,6 @@ static int cpumap_to_cpulist(const char *text, char **cpulist)
 	*cpulist = format_id_ranges(bits, nwords * 32);
 	free(bits);
 	return 0;
-}
-
-/* The text of a node file up to its first newline, or NULL. */
-static char *read_node_line(const char *root, const char *path, int *rc)
-{
-	char *text;
-
-	*rc = read_text_file(root, path, NODE_LINE_MAX_BYTES, &text, NULL);
-	if (*rc < 0)
-		return NULL;
-	text[strcspn(text, "\n")] = '\0';
-	return text;
 }
 
 /* ---- which nodes exist ------------------------------------------------ */
@@ -199,25 +163,23 @@ static int64_t node_dir_id(const char *name)
 
 static int nodes_from_sysfs(const char *root, int64_t **ids, size_t *count)
 {
-	char *dir_path = root_path(root, NODE_DIR);
-	DIR *dir = opendir(dir_path);
+	struct dirent **entries;
+	int n = collect_list_dir(root, NODE_DIR, NULL, &entries);
 	size_t cap = 0;
-	struct dirent *entry;
 
-	free(dir_path);
 	*ids = NULL;
 	*count = 0;
-	if (!dir)
-		return -errno;
-	while ((entry = readdir(dir))) {
-		int64_t id = node_dir_id(entry->d_name);
+	if (n < 0)
+		return n;
+	for (int i = 0; i < n; i++) {
+		int64_t id = node_dir_id(entries[i]->d_name);
 
 		if (id < 0)
 			continue;
 		xgrow((void **)ids, &cap, *count + 1, sizeof(**ids));
 		(*ids)[(*count)++] = id;
 	}
-	closedir(dir);
+	collect_free_entries(entries, n);
 	if (*count > 1)
 		qsort(*ids, *count, sizeof(**ids), compare_ids);
 	return 0;
@@ -244,32 +206,40 @@ static int nodes_from_libnuma(int64_t **ids, size_t *count)
 
 /* ---- topology: CPUs and distances ------------------------------------- */
 
+/* Kernels before 2.6.2x only have the hex cpumap. */
+static void cpulist_from_cpumap(struct snapshot *snap, const char *root,
+                                struct numa_node *node,
+                                struct numa_report *report)
+{
+	char *path = node_file(node->node, "cpumap");
+	int rc;
+	char *text = collect_read_line(root, path, &rc);
+
+	if (!text)
+		numa_tell(snap, report, NUMA_CPULIST,
+		          unreadable_reason(path, rc));
+	else if (cpumap_to_cpulist(text, &node->cpulist) < 0)
+		numa_tell(snap, report, NUMA_CPULIST,
+		          collect_unparsable_reason(path));
+	else
+		node->known |= KNOWN(NUMA_CPULIST);
+	free(text);
+	free(path);
+}
+
 static void cpulist_from_sysfs(struct snapshot *snap, const char *root,
                                struct numa_node *node,
                                struct numa_report *report)
 {
 	char *path = node_file(node->node, "cpulist");
-	int rc;
-	char *text = read_node_line(root, path, &rc);
 
-	if (!text) {
-		/* Kernels before 2.6.2x only have the hex cpumap. */
-		free(path);
-		path = node_file(node->node, "cpumap");
-		text = read_node_line(root, path, &rc);
-		if (text && cpumap_to_cpulist(text, &node->cpulist) == 0)
-			node->known |= KNOWN(NUMA_CPULIST);
-		else if (text)
-			numa_tell_unparsable(snap, report, NUMA_CPULIST, path);
-		else
-			numa_tell_unreadable(snap, report, NUMA_CPULIST, path, rc);
-	} else {
-		/* A CPU-less node's cpulist is an empty line: known and empty. */
-		node->cpulist = xstrdup(text + strspn(text, " \t"));
-		node->known |= KNOWN(NUMA_CPULIST);
-	}
-	free(text);
+	/* A CPU-less node's cpulist is an empty line: known and empty. */
+	node->cpulist = collect_read_line(root, path, NULL);
 	free(path);
+	if (node->cpulist)
+		node->known |= KNOWN(NUMA_CPULIST);
+	else
+		cpulist_from_cpumap(snap, root, node, report);
 }
 
 static void distance_from_sysfs(struct snapshot *snap, const char *root,
@@ -278,12 +248,14 @@ static void distance_from_sysfs(struct snapshot *snap, const char *root,
 {
 	char *path = node_file(node->node, "distance");
 	int rc;
-	char *text = read_node_line(root, path, &rc);
+	char *text = collect_read_line(root, path, &rc);
 
 	if (!text) {
-		numa_tell_unreadable(snap, report, NUMA_DISTANCE, path, rc);
+		numa_tell(snap, report, NUMA_DISTANCE,
+		          unreadable_reason(path, rc));
 	} else if (parse_int_list(text, &node->distance, &node->ndistance) < 0) {
-		numa_tell_unparsable(snap, report, NUMA_DISTANCE, path);
+		numa_tell(snap, report, NUMA_DISTANCE,
+		          collect_unparsable_reason(path));
 	} else if (node->ndistance != nnodes) {
 		/* Then the row cannot be matched to the nodes: do not guess. */
 		numa_tell(snap, report, NUMA_DISTANCE,
@@ -337,26 +309,18 @@ static void distance_from_libnuma(struct numa *numa, struct numa_node *node)
 
 /* ---- per-node counters ------------------------------------------------ */
 
-typedef int (*kv_parser)(const char *text, struct kvlist *out);
-
 static void node_kv_file(struct snapshot *snap, const char *root,
                          struct numa_node *node, const char *name,
-                         enum numa_node_bit bit, kv_parser parse,
+                         enum numa_node_bit bit, collect_kv_parser parse,
                          struct kvlist *list, struct numa_report *report)
 {
 	char *path = node_file(node->node, name);
-	char *text;
-	int rc = read_text_file(root, path, 0, &text, NULL);
+	char *reason = collect_kv_file(root, path, parse, list);
 
-	if (rc < 0) {
-		numa_tell_unreadable(snap, report, bit, path, rc);
-	} else if (parse(text, list) < 0 || list->count == 0) {
-		kvlist_free(list);
-		numa_tell_unparsable(snap, report, bit, path);
-	} else {
+	if (reason)
+		numa_tell(snap, report, bit, reason);
+	else
 		node->known |= KNOWN(bit);
-	}
-	free(text);
 	free(path);
 }
 
@@ -402,18 +366,19 @@ static void numa_fill_nodes(struct snapshot *snap, const char *root,
 void collect_numa(struct snapshot *snap, const char *root)
 {
 	/* numa_available() < 0: a kernel without NUMA; sysfs then says why. */
-	bool use_libnuma = is_live(root) && numa_available() >= 0;
+	bool use_libnuma = collect_is_live(root) && numa_available() >= 0;
 	int64_t *ids;
 	size_t count;
 	int rc = use_libnuma ? nodes_from_libnuma(&ids, &count)
 	                     : nodes_from_sysfs(root, &ids, &count);
-	char *reason;
 
-	if (rc < 0 || count == 0) {
-		reason = rc < 0 ? unreadable_reason(NODE_DIR, rc)
-		                : xasprintf(_("%s: no nodes listed"), NODE_DIR);
-		snapshot_set_unavailable(snap, "numa", reason);
-		free(reason);
+	if (rc < 0) {
+		collect_mark_unreadable(snap, "numa", NODE_DIR, rc);
+		return;
+	}
+	if (count == 0) {
+		collect_mark_reason(snap, "numa",
+		                    xasprintf(_("%s: no nodes listed"), NODE_DIR));
 		free(ids);
 		return;
 	}

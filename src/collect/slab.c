@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "common.h"
 #include "parse.h"
 #include "schema.h"
 #include "sources.h"
@@ -31,9 +32,7 @@ void collect_slab(struct snapshot *snap, const char *root)
 	int rc = read_text_file(root, path, 0, &text, NULL);
 
 	if (rc < 0) {
-		reason = unreadable_reason(path, rc);
-		snapshot_set_unavailable(snap, "slab", reason);
-		free(reason);
+		collect_mark_unreadable(snap, "slab", path, rc);
 		return;
 	}
 	rc = parse_slabinfo(text, &snap->slab, &snap->nslab);
@@ -48,6 +47,5 @@ void collect_slab(struct snapshot *snap, const char *root)
 		                     "(memlens reads version 2.x)"), path);
 	else
 		reason = xasprintf(_("%s: no slab caches could be parsed"), path);
-	snapshot_set_unavailable(snap, "slab", reason);
-	free(reason);
+	collect_mark_reason(snap, "slab", reason);
 }

@@ -10,86 +10,40 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "common.h"
 #include "parse.h"
 #include "sources.h"
 #include "util.h"
 
-/* Settings files are a few bytes; a larger one is not a setting. */
-#define SETTING_MAX_BYTES 4096
-
-static bool is_live(const char *root)
-{
-	return !root || !*root || strcmp(root, "/") == 0;
-}
-
-static void mark_unreadable(struct snapshot *snap, const char *source,
-                            const char *path, int rc)
-{
-	char *reason = unreadable_reason(path, rc);
-
-	snapshot_set_unavailable(snap, source, reason);
-	free(reason);
-}
-
-static void mark_unparsable(struct snapshot *snap, const char *source,
-                            const char *path)
-{
-	char *reason = xasprintf(_("%s: no values could be parsed"), path);
-
-	snapshot_set_unavailable(snap, source, reason);
-	free(reason);
-}
-
-/* Cuts leading and trailing white space in place; returns the start. */
-static char *trim(char *text)
-{
-	size_t len;
-
-	while (*text == ' ' || *text == '\t' || *text == '\n' || *text == '\r')
-		text++;
-	len = strlen(text);
-	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' ||
-	                   text[len - 1] == '\n' || text[len - 1] == '\r'))
-		text[--len] = '\0';
-	return text;
-}
-
-/* The first line of a small file, trimmed, or NULL. Caller frees. */
-static char *read_line(const char *root, const char *path, int *rc_out)
-{
-	char *text, *line;
-	int rc = read_text_file(root, path, SETTING_MAX_BYTES, &text, NULL);
-
-	*rc_out = rc;
-	if (rc < 0)
-		return NULL;
-	text[strcspn(text, "\n")] = '\0';
-	line = trim(text);
-	if (!*line) {
-		free(text);
-		*rc_out = -ENODATA;
-		return NULL;
-	}
-	line = xstrdup(line);
-	free(text);
-	return line;
-}
+/* /proc/version, PSI and the head of smaps: a few hundred bytes. */
+#define SMALL_FILE_MAX_BYTES 4096
 
 /* ---- header ----------------------------------------------------------- */
+
+/* A header value: the first line of a file, which must not be blank. */
+static char *header_line(const char *root, const char *path, int *rc)
+{
+	char *line = collect_read_line(root, path, rc);
+
+	if (line && !*line) {
+		free(line);
+		*rc = -ENODATA;
+		return NULL;
+	}
+	return line;
+}
 
 static void header_hostname(struct snapshot *snap, const char *root)
 {
 	char name[256];
 	int rc;
 
-	if (is_live(root)) {
+	if (collect_is_live(root)) {
 		if (gethostname(name, sizeof(name)) == 0) {
 			name[sizeof(name) - 1] = '\0';
 			snap->hostname = xstrdup(name);
@@ -97,11 +51,13 @@ static void header_hostname(struct snapshot *snap, const char *root)
 		}
 		rc = -errno;
 	} else {
-		snap->hostname = read_line(root, "/proc/sys/kernel/hostname", &rc);
+		snap->hostname =
+			header_line(root, "/proc/sys/kernel/hostname", &rc);
 		if (snap->hostname)
 			return;
 	}
-	mark_unreadable(snap, "hostname", "/proc/sys/kernel/hostname", rc);
+	collect_mark_unreadable(snap, "hostname", "/proc/sys/kernel/hostname",
+	                        rc);
 }
 
 /* "Linux version 5.8.0-63-generic (buildd@...) ..." -> "5.8.0-63-generic" */
@@ -110,7 +66,7 @@ static char *release_from_proc_version(const char *root)
 	static const char prefix[] = "Linux version ";
 	char *text, *release = NULL;
 
-	if (read_text_file(root, "/proc/version", SETTING_MAX_BYTES, &text,
+	if (read_text_file(root, "/proc/version", SMALL_FILE_MAX_BYTES, &text,
 	                   NULL) < 0)
 		return NULL;
 	if (strncmp(text, prefix, strlen(prefix)) == 0) {
@@ -129,18 +85,19 @@ static void header_kernel(struct snapshot *snap, const char *root)
 	struct utsname uts;
 	int rc;
 
-	snap->kernel = read_line(root, "/proc/sys/kernel/osrelease", &rc);
+	snap->kernel = header_line(root, "/proc/sys/kernel/osrelease", &rc);
 	if (snap->kernel)
 		return;
 	/* Captured trees often keep /proc/version but not /proc/sys/kernel. */
 	snap->kernel = release_from_proc_version(root);
 	if (snap->kernel)
 		return;
-	if (is_live(root) && uname(&uts) == 0) {
+	if (collect_is_live(root) && uname(&uts) == 0) {
 		snap->kernel = xstrdup(uts.release);
 		return;
 	}
-	mark_unreadable(snap, "kernel", "/proc/sys/kernel/osrelease", rc);
+	collect_mark_unreadable(snap, "kernel", "/proc/sys/kernel/osrelease",
+	                        rc);
 }
 
 /*
@@ -156,7 +113,7 @@ static int64_t page_size_from_smaps(const char *root)
 		char *text, *line;
 		int64_t kb;
 
-		if (read_text_file(root, smaps[i], SETTING_MAX_BYTES, &text,
+		if (read_text_file(root, smaps[i], SMALL_FILE_MAX_BYTES, &text,
 		                   NULL) < 0)
 			continue;
 		line = strstr(text, key);
@@ -174,7 +131,7 @@ static void header_page_size(struct snapshot *snap, const char *root)
 {
 	long live;
 
-	if (is_live(root)) {
+	if (collect_is_live(root)) {
 		live = sysconf(_SC_PAGESIZE);
 		if (live > 0) {
 			snap->page_size = live;
@@ -199,26 +156,16 @@ void collect_header(struct snapshot *snap, const char *root)
 
 /* ---- counter files ---------------------------------------------------- */
 
-typedef int (*kv_parser)(const char *text, struct kvlist *out);
-
 /* Reads one counter file into list; sets section's bit or says why not. */
-static void collect_kv_file(struct snapshot *snap, const char *root,
-                            const char *path, const char *source,
-                            enum snapshot_section section, kv_parser parse,
-                            struct kvlist *list)
+static void counter_file(struct snapshot *snap, const char *root,
+                         const char *path, const char *source,
+                         enum snapshot_section section,
+                         collect_kv_parser parse, struct kvlist *list)
 {
-	char *text;
-	int rc = read_text_file(root, path, 0, &text, NULL);
+	char *reason = collect_kv_file(root, path, parse, list);
 
-	if (rc < 0) {
-		mark_unreadable(snap, source, path, rc);
-		return;
-	}
-	rc = parse(text, list);
-	free(text);
-	if (rc < 0 || list->count == 0) {
-		kvlist_free(list);
-		mark_unparsable(snap, source, path);
+	if (reason) {
+		collect_mark_reason(snap, source, reason);
 		return;
 	}
 	snap->known |= KNOWN(section);
@@ -226,25 +173,25 @@ static void collect_kv_file(struct snapshot *snap, const char *root,
 
 void collect_meminfo(struct snapshot *snap, const char *root)
 {
-	collect_kv_file(snap, root, "/proc/meminfo", "meminfo", SEC_MEMINFO,
-	                parse_meminfo, &snap->meminfo);
+	counter_file(snap, root, "/proc/meminfo", "meminfo", SEC_MEMINFO,
+	             parse_meminfo, &snap->meminfo);
 }
 
 void collect_vmstat(struct snapshot *snap, const char *root)
 {
-	collect_kv_file(snap, root, "/proc/vmstat", "vmstat", SEC_VMSTAT,
-	                parse_name_value, &snap->vmstat);
+	counter_file(snap, root, "/proc/vmstat", "vmstat", SEC_VMSTAT,
+	             parse_name_value, &snap->vmstat);
 }
 
 void collect_psi(struct snapshot *snap, const char *root)
 {
 	static const char path[] = "/proc/pressure/memory";
 	char *text;
-	int rc = read_text_file(root, path, SETTING_MAX_BYTES, &text, NULL);
+	int rc = read_text_file(root, path, SMALL_FILE_MAX_BYTES, &text, NULL);
 
 	/* Absent without CONFIG_PSI or with psi=0; EOPNOTSUPP when disabled. */
 	if (rc < 0) {
-		mark_unreadable(snap, "psi", path, rc);
+		collect_mark_unreadable(snap, "psi", path, rc);
 		return;
 	}
 	memset(&snap->psi, 0, sizeof(snap->psi));
@@ -252,7 +199,7 @@ void collect_psi(struct snapshot *snap, const char *root)
 	free(text);
 	if (rc < 0) {
 		memset(&snap->psi, 0, sizeof(snap->psi));
-		mark_unparsable(snap, "psi", path);
+		collect_mark_unparsable(snap, "psi", path);
 		return;
 	}
 	snap->psi.known |= 1;
@@ -260,11 +207,6 @@ void collect_psi(struct snapshot *snap, const char *root)
 }
 
 /* ---- /proc/sys/vm ----------------------------------------------------- */
-
-static int skip_dot_entries(const struct dirent *entry)
-{
-	return entry->d_name[0] != '.';
-}
 
 /*
  * One setting: regular files with a read bit only.  Write-only triggers
@@ -275,43 +217,32 @@ static int skip_dot_entries(const struct dirent *entry)
 static void sysctl_add(struct snapshot *snap, const char *root,
                        const char *dir, const char *name)
 {
-	char *path = xasprintf("%s/%s", dir, name);
-	char *full = root_path(root, path);
-	struct stat st;
-	char *text;
+	char *path, *value;
 
 	/* Reading it makes every CPU flush its vmstat deltas: a side effect. */
 	if (strcmp(name, "stat_refresh") == 0)
-		goto out;
-	if (lstat(full, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    !(st.st_mode & (S_IRUSR | S_IRGRP | S_IROTH)))
-		goto out;
-	if (read_text_file(root, path, SETTING_MAX_BYTES, &text, NULL) < 0)
-		goto out;
-	skvlist_add(&snap->sysctl, name, trim(text));
-	free(text);
-out:
-	free(full);
+		return;
+	path = xasprintf("%s/%s", dir, name);
+	value = collect_read_setting(root, path);
+	if (value)
+		skvlist_add(&snap->sysctl, name, value);
+	free(value);
 	free(path);
 }
 
 void collect_sysctl(struct snapshot *snap, const char *root)
 {
 	static const char dir[] = "/proc/sys/vm";
-	char *full = root_path(root, dir);
 	struct dirent **entries;
-	int n = scandir(full, &entries, skip_dot_entries, alphasort);
+	int n = collect_list_dir(root, dir, alphasort, &entries);
 
-	free(full);
 	if (n < 0) {
-		mark_unreadable(snap, "sysctl", dir, -errno);
+		collect_mark_unreadable(snap, "sysctl", dir, n);
 		return;
 	}
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n; i++)
 		sysctl_add(snap, root, dir, entries[i]->d_name);
-		free(entries[i]);
-	}
-	free(entries);
+	collect_free_entries(entries, n);
 	if (snap->sysctl.count == 0) {
 		snapshot_set_unavailable(snap, "sysctl",
 		                         _("/proc/sys/vm: no readable settings"));

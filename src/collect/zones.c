@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "common.h"
 #include "parse.h"
 #include "sources.h"
 #include "util.h"
@@ -43,20 +44,20 @@ static const struct zone_source pagetype_source = {
 static int zones_read_source(struct snapshot *snap, const char *root,
                              const struct zone_source *src)
 {
-	char *text, *reason;
+	char *text;
 	int rc = read_text_file(root, src->path, 0, &text, NULL);
 
 	if (rc < 0) {
-		reason = unreadable_reason(src->path, rc);
-	} else {
-		rc = src->parse(text, &snap->zones, &snap->nzones);
-		free(text);
-		if (rc >= 0)
-			return 0;
-		reason = xasprintf(_("%s: no zones could be parsed"), src->path);
+		collect_mark_unreadable(snap, src->name, src->path, rc);
+		return rc;
 	}
-	snapshot_set_unavailable(snap, src->name, reason);
-	free(reason);
+	rc = src->parse(text, &snap->zones, &snap->nzones);
+	free(text);
+	if (rc >= 0)
+		return 0;
+	collect_mark_reason(snap, src->name,
+	                    xasprintf(_("%s: no zones could be parsed"),
+	                              src->path));
 	return rc;
 }
 

@@ -7,9 +7,8 @@
  * The text is the file as read (cut at the first NUL); nothing here reads
  * past that NUL or keeps a fixed-size line buffer, so lines of any length
  * are fine.  A line that does not parse is skipped; a number that does not
- * fit int64 makes its entry unknown (skipped), it never wraps.  No sscanf or
- * strtod: they are slow in a loop that runs every refresh, and strtod reads
- * "0.10" wrongly under a locale with a decimal comma.
+ * fit int64 makes its entry unknown (skipped), it never wraps.  Lines and
+ * numbers are read with scan.h, never sscanf or strtod.
  *
  * Must not: open files, keep state between calls, allocate except through
  * util.h.
@@ -23,6 +22,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "scan.h"
 #include "util.h"
 
 /*
@@ -32,141 +32,10 @@
  */
 #define ID_LIST_MAX_COUNT (1u << 18)
 
-/* One line of text, [start, end), without its newline. */
-struct line {
-	const char *start;
-	const char *end;
-};
-
-/* Moves *cursor to the next line; false at the end of the text. */
-static bool next_line(const char **cursor, const char *text_end,
-                      struct line *line)
-{
-	const char *newline;
-
-	if (*cursor >= text_end)
-		return false;
-	newline = memchr(*cursor, '\n', (size_t)(text_end - *cursor));
-	line->start = *cursor;
-	line->end = newline ? newline : text_end;
-	*cursor = newline ? newline + 1 : text_end;
-	return true;
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r';
-}
-
+/* White space between list items: blanks and newlines. */
 static bool is_space(char c)
 {
-	return is_blank(c) || c == '\n' || c == '\v' || c == '\f';
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static const char *skip_blanks(const char *p, const char *end)
-{
-	while (p < end && is_blank(*p))
-		p++;
-	return p;
-}
-
-/*
- * Reads an optional '-' and decimal digits at *pos, never past end.
- * Returns 0, -EINVAL (no digits) or -ERANGE (does not fit int64).  All the
- * digits are consumed even on -ERANGE, so the caller's position stays
- * meaningful and a long run of digits costs one pass.
- */
-static int scan_int64(const char **pos, const char *end, int64_t *out)
-{
-	const char *p = *pos;
-	bool negative = false;
-	bool overflow = false;
-	uint64_t magnitude = 0;
-	uint64_t limit;
-
-	if (p < end && *p == '-') {
-		negative = true;
-		p++;
-	}
-	if (p >= end || !is_digit(*p))
-		return -EINVAL;
-	limit = negative ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
-	for (; p < end && is_digit(*p); p++) {
-		unsigned digit = (unsigned)(*p - '0');
-
-		if (magnitude > (limit - digit) / 10)
-			overflow = true;
-		else
-			magnitude = magnitude * 10 + digit;
-	}
-	*pos = p;
-	if (overflow)
-		return -ERANGE;
-	if (negative)
-		*out = magnitude == (uint64_t)INT64_MAX + 1
-		               ? INT64_MIN
-		               : -(int64_t)magnitude;
-	else
-		*out = (int64_t)magnitude;
-	return 0;
-}
-
-/* Like scan_int64 for a value that cannot be negative: digits only. */
-static int scan_count(const char **pos, const char *end, int64_t *out)
-{
-	if (*pos >= end || !is_digit(**pos))
-		return -EINVAL;
-	return scan_int64(pos, end, out);
-}
-
-/*
- * Reads "123" or "12.34" (the kernel's "%lu.%02lu").  The digits are kept as
- * one integer and divided once by a power of ten, so the result is the
- * double nearest to the printed decimal, as strtod would give in the C
- * locale.  Returns 0, -EINVAL or -ERANGE (more digits than a double holds
- * exactly, which no kernel prints).
- */
-static int scan_decimal(const char **pos, const char *end, double *out)
-{
-	static const double powers_of_ten[] = {
-		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
-		1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-	};
-	const uint64_t exact_limit = UINT64_C(1) << 53;
-	const char *p = *pos;
-	uint64_t digits_value = 0;
-	size_t fraction_digits = 0;
-	bool seen_digit = false;
-	bool seen_point = false;
-	bool overflow = false;
-
-	for (; p < end; p++) {
-		if (*p == '.' && !seen_point) {
-			seen_point = true;
-			continue;
-		}
-		if (!is_digit(*p))
-			break;
-		seen_digit = true;
-		if (overflow)
-			continue; /* consume the rest in one pass */
-		digits_value = digits_value * 10 + (unsigned)(*p - '0');
-		overflow = digits_value > exact_limit;
-		if (seen_point)
-			fraction_digits++;
-	}
-	if (!seen_digit)
-		return -EINVAL;
-	*pos = p;
-	if (overflow || fraction_digits >= ARRAY_SIZE(powers_of_ten))
-		return -ERANGE;
-	*out = (double)digits_value / powers_of_ten[fraction_digits];
-	return 0;
+	return scan_is_blank(c) || c == '\n';
 }
 
 /* True when [name, name + len) is a usable key: printable, no blank, no ':'. */
@@ -190,13 +59,13 @@ static const char *skip_node_prefix(const char *p, const char *end)
 	if (end - q < 5 || memcmp(q, "Node ", 5) != 0)
 		return p;
 	q += 5;
-	if (q >= end || !is_digit(*q))
+	if (q >= end || !scan_is_digit(*q))
 		return p;
-	while (q < end && is_digit(*q))
+	while (q < end && scan_is_digit(*q))
 		q++;
-	if (q >= end || !is_blank(*q))
+	if (q >= end || !scan_is_blank(*q))
 		return p;
-	return skip_blanks(q, end);
+	return scan_skip_blanks(q, end);
 }
 
 /*
@@ -204,9 +73,10 @@ static const char *skip_node_prefix(const char *p, const char *end)
  * shape (the 2.4 "total: used: free:" header, the "Mem:" and "Swap:" rows
  * with six numbers, blank lines) or -ERANGE for a value too big.
  */
-static int meminfo_line(struct line line, struct line *name, int64_t *value)
+static int meminfo_line(struct scan_span line, struct scan_span *name,
+                        int64_t *value)
 {
-	const char *p = skip_blanks(line.start, line.end);
+	const char *p = scan_skip_blanks(line.pos, line.end);
 	const char *colon;
 	int rc;
 
@@ -214,21 +84,44 @@ static int meminfo_line(struct line line, struct line *name, int64_t *value)
 	colon = memchr(p, ':', (size_t)(line.end - p));
 	if (!colon || !valid_name(p, (size_t)(colon - p)))
 		return -EINVAL;
-	name->start = p;
+	name->pos = p;
 	name->end = colon;
-	p = skip_blanks(colon + 1, line.end);
+	p = scan_skip_blanks(colon + 1, line.end);
 	rc = scan_int64(&p, line.end, value);
 	if (rc < 0)
 		return rc;
-	p = skip_blanks(p, line.end);
+	p = scan_skip_blanks(p, line.end);
 	if (line.end - p >= 2 && p[0] == 'k' && p[1] == 'B')
-		p = skip_blanks(p + 2, line.end);
+		p = scan_skip_blanks(p + 2, line.end);
 	return p == line.end ? 0 : -EINVAL;
 }
 
-/* What a counter file parser returns after looking at every line. */
-static int counters_result(size_t added, size_t too_big)
+typedef int (*counter_line_parser)(struct scan_span line,
+                                   struct scan_span *name, int64_t *value);
+
+/* Adds the value of every line that parses; -ERANGE when only too big
+ * values were found, -EINVAL when nothing was. */
+static int parse_counter_lines(const char *text, struct kvlist *out,
+                               counter_line_parser parse_line)
 {
+	struct scan_span rest, line, name;
+	size_t added = 0, too_big = 0;
+
+	if (!text)
+		return -EINVAL;
+	rest = scan_text(text);
+	while (scan_next_line(&rest, &line)) {
+		int64_t value;
+		int rc = parse_line(line, &name, &value);
+
+		if (rc == -ERANGE)
+			too_big++;
+		if (rc < 0)
+			continue;
+		kvlist_add_n(out, name.pos, (size_t)(name.end - name.pos),
+		             value);
+		added++;
+	}
 	if (added > 0)
 		return 0;
 	return too_big > 0 ? -ERANGE : -EINVAL;
@@ -236,76 +129,37 @@ static int counters_result(size_t added, size_t too_big)
 
 int parse_meminfo(const char *text, struct kvlist *out)
 {
-	const char *cursor = text;
-	const char *text_end;
-	struct line line, name;
-	size_t added = 0, too_big = 0;
-
-	if (!text)
-		return -EINVAL;
-	text_end = text + strlen(text);
-	while (next_line(&cursor, text_end, &line)) {
-		int64_t value;
-		int rc = meminfo_line(line, &name, &value);
-
-		if (rc == -ERANGE)
-			too_big++;
-		if (rc < 0)
-			continue;
-		kvlist_add_n(out, name.start, (size_t)(name.end - name.start),
-		             value);
-		added++;
-	}
-	return counters_result(added, too_big);
+	return parse_counter_lines(text, out, meminfo_line);
 }
 
 /* ---- "name value" files --------------------------------------------------- */
 
-static int name_value_line(struct line line, struct line *name, int64_t *value)
+static int name_value_line(struct scan_span line, struct scan_span *name,
+                           int64_t *value)
 {
-	const char *p = skip_blanks(line.start, line.end);
+	const char *p = scan_skip_blanks(line.pos, line.end);
 	const char *after_name;
 	int rc;
 
-	name->start = p;
-	while (p < line.end && !is_blank(*p))
+	name->pos = p;
+	while (p < line.end && !scan_is_blank(*p))
 		p++;
 	name->end = p;
-	if (!valid_name(name->start, (size_t)(name->end - name->start)))
+	if (!valid_name(name->pos, (size_t)(name->end - name->pos)))
 		return -EINVAL;
 	after_name = p;
-	p = skip_blanks(p, line.end);
+	p = scan_skip_blanks(p, line.end);
 	if (p == after_name)
 		return -EINVAL;
 	rc = scan_int64(&p, line.end, value);
 	if (rc < 0)
 		return rc;
-	return skip_blanks(p, line.end) == line.end ? 0 : -EINVAL;
+	return scan_skip_blanks(p, line.end) == line.end ? 0 : -EINVAL;
 }
 
 int parse_name_value(const char *text, struct kvlist *out)
 {
-	const char *cursor = text;
-	const char *text_end;
-	struct line line, name;
-	size_t added = 0, too_big = 0;
-
-	if (!text)
-		return -EINVAL;
-	text_end = text + strlen(text);
-	while (next_line(&cursor, text_end, &line)) {
-		int64_t value;
-		int rc = name_value_line(line, &name, &value);
-
-		if (rc == -ERANGE)
-			too_big++;
-		if (rc < 0)
-			continue;
-		kvlist_add_n(out, name.start, (size_t)(name.end - name.start),
-		             value);
-		added++;
-	}
-	return counters_result(added, too_big);
+	return parse_counter_lines(text, out, name_value_line);
 }
 
 /* ---- integer and id lists ------------------------------------------------- */
@@ -431,10 +285,10 @@ static bool lists_memory(const char *list, const char *end)
  * Splits "ID:controllers:path".  The path is the rest of the line: a cgroup
  * name may itself hold a ':'.
  */
-static bool cgroup_line(struct line line, struct line *id,
-                        struct line *controllers, struct line *path)
+static bool cgroup_line(struct scan_span line, struct scan_span *id,
+                        struct scan_span *controllers, struct scan_span *path)
 {
-	const char *first = memchr(line.start, ':', (size_t)(line.end - line.start));
+	const char *first = memchr(line.pos, ':', (size_t)(line.end - line.pos));
 	const char *second;
 
 	if (!first)
@@ -442,42 +296,40 @@ static bool cgroup_line(struct line line, struct line *id,
 	second = memchr(first + 1, ':', (size_t)(line.end - first - 1));
 	if (!second)
 		return false;
-	*id = (struct line){ line.start, first };
-	*controllers = (struct line){ first + 1, second };
-	*path = (struct line){ second + 1, line.end };
-	if (id->start == id->end)
+	*id = (struct scan_span){ line.pos, first };
+	*controllers = (struct scan_span){ first + 1, second };
+	*path = (struct scan_span){ second + 1, line.end };
+	if (id->pos == id->end)
 		return false;
-	for (const char *p = id->start; p < id->end; p++)
-		if (!is_digit(*p))
+	for (const char *p = id->pos; p < id->end; p++)
+		if (!scan_is_digit(*p))
 			return false;
-	return path->start < path->end && *path->start == '/';
+	return path->pos < path->end && *path->pos == '/';
 }
 
 char *parse_cgroup_memory_path(const char *text)
 {
-	const char *cursor = text;
-	const char *text_end;
-	struct line line, id, controllers, path;
-	struct line unified = { NULL, NULL };
+	struct scan_span rest, line, id, controllers, path;
+	struct scan_span unified = { NULL, NULL };
 
 	if (!text)
 		return NULL;
-	text_end = text + strlen(text);
-	while (next_line(&cursor, text_end, &line)) {
+	rest = scan_text(text);
+	while (scan_next_line(&rest, &line)) {
 		if (!cgroup_line(line, &id, &controllers, &path))
 			continue;
-		if (lists_memory(controllers.start, controllers.end))
-			return xstrndup(path.start,
-			                (size_t)(path.end - path.start));
+		if (lists_memory(controllers.pos, controllers.end))
+			return xstrndup(path.pos,
+			                (size_t)(path.end - path.pos));
 		/* The v2 line counts only when no v1 memory line exists
 		 * (hybrid setups list both; the v1 controller is the live one). */
-		if (!unified.start && controllers.start == controllers.end &&
-		    id.end - id.start == 1 && *id.start == '0')
+		if (!unified.pos && controllers.pos == controllers.end &&
+		    id.end - id.pos == 1 && *id.pos == '0')
 			unified = path;
 	}
-	if (!unified.start)
+	if (!unified.pos)
 		return NULL;
-	return xstrndup(unified.start, (size_t)(unified.end - unified.start));
+	return xstrndup(unified.pos, (size_t)(unified.end - unified.pos));
 }
 
 /* ---- /proc/pressure/memory ------------------------------------------------ */
@@ -485,7 +337,7 @@ char *parse_cgroup_memory_path(const char *text)
 enum psi_key { PSI_AVG10, PSI_AVG60, PSI_AVG300, PSI_TOTAL, PSI_KEY_COUNT };
 
 /* One "key=value" word of a PSI line into *psi_line; false if garbled. */
-static bool psi_word(struct line word, struct psi_line *psi_line,
+static bool psi_word(struct scan_span word, struct psi_line *psi_line,
                      unsigned *seen)
 {
 	static const char *const keys[PSI_KEY_COUNT] = {
@@ -497,11 +349,11 @@ static bool psi_word(struct line word, struct psi_line *psi_line,
 
 	for (size_t k = 0; k < PSI_KEY_COUNT; k++) {
 		size_t key_len = strlen(keys[k]);
-		const char *p = word.start + key_len;
+		const char *p = word.pos + key_len;
 		int rc;
 
-		if ((size_t)(word.end - word.start) < key_len ||
-		    memcmp(word.start, keys[k], key_len) != 0)
+		if ((size_t)(word.end - word.pos) < key_len ||
+		    memcmp(word.pos, keys[k], key_len) != 0)
 			continue;
 		if (k == PSI_TOTAL)
 			rc = scan_count(&p, word.end, &psi_line->total_us);
@@ -516,16 +368,16 @@ static bool psi_word(struct line word, struct psi_line *psi_line,
 }
 
 /* "some avg10=.. avg60=.. avg300=.. total=.."; known only if all four are. */
-static void psi_parse_line(struct line rest, struct psi_line *psi_line)
+static void psi_parse_line(struct scan_span rest, struct psi_line *psi_line)
 {
-	const char *p = rest.start;
+	const char *p = rest.pos;
 	unsigned seen = 0;
 
 	memset(psi_line, 0, sizeof(*psi_line));
-	while ((p = skip_blanks(p, rest.end)) < rest.end) {
-		struct line word = { p, p };
+	while ((p = scan_skip_blanks(p, rest.end)) < rest.end) {
+		struct scan_span word = { p, p };
 
-		while (word.end < rest.end && !is_blank(*word.end))
+		while (word.end < rest.end && !scan_is_blank(*word.end))
 			word.end++;
 		if (!psi_word(word, psi_line, &seen))
 			break;
@@ -538,14 +390,14 @@ static void psi_parse_line(struct line rest, struct psi_line *psi_line)
 }
 
 /* The line's "some"/"full" word, or NULL; *rest is what follows it. */
-static struct psi_line *psi_line_for(struct line line, struct psi *psi,
-                                     struct line *rest)
+static struct psi_line *psi_line_for(struct scan_span line, struct psi *psi,
+                                     struct scan_span *rest)
 {
-	const char *p = skip_blanks(line.start, line.end);
+	const char *p = scan_skip_blanks(line.pos, line.end);
 
-	if (line.end - p < 5 || !is_blank(p[4]))
+	if (line.end - p < 5 || !scan_is_blank(p[4]))
 		return NULL;
-	*rest = (struct line){ p + 4, line.end };
+	*rest = (struct scan_span){ p + 4, line.end };
 	if (memcmp(p, "some", 4) == 0)
 		return &psi->some;
 	if (memcmp(p, "full", 4) == 0)
@@ -555,16 +407,14 @@ static struct psi_line *psi_line_for(struct line line, struct psi *psi,
 
 int parse_psi(const char *text, struct psi *out)
 {
-	const char *cursor = text;
-	const char *text_end;
-	struct line line, rest;
+	struct scan_span text_left, line, rest;
 	struct psi parsed;
 
 	if (!text)
 		return -EINVAL;
 	memset(&parsed, 0, sizeof(parsed));
-	text_end = text + strlen(text);
-	while (next_line(&cursor, text_end, &line)) {
+	text_left = scan_text(text);
+	while (scan_next_line(&text_left, &line)) {
 		struct psi_line *target = psi_line_for(line, &parsed, &rest);
 
 		if (target)

@@ -20,45 +20,8 @@
 #include <string.h>
 
 #include "parse.h"
+#include "scan.h"
 #include "util.h"
-
-/* One line of text, [start, end), without its newline. */
-struct line {
-	const char *start;
-	const char *end;
-};
-
-/* Moves *cursor to the next line; false at the end of the text. */
-static bool next_line(const char **cursor, const char *text_end,
-                      struct line *line)
-{
-	const char *newline;
-
-	if (*cursor >= text_end)
-		return false;
-	newline = memchr(*cursor, '\n', (size_t)(text_end - *cursor));
-	line->start = *cursor;
-	line->end = newline ? newline : text_end;
-	*cursor = newline ? newline + 1 : text_end;
-	return true;
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r';
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static const char *skip_blanks(const char *p, const char *end)
-{
-	while (p < end && is_blank(*p))
-		p++;
-	return p;
-}
 
 /*
  * The value of a "Name:   1234 kB" line, p just after the colon.  Digits
@@ -67,47 +30,39 @@ static const char *skip_blanks(const char *p, const char *end)
  */
 static int kb_value(const char *p, const char *end, int64_t *kb)
 {
-	uint64_t value = 0;
-	bool overflow = false;
+	int64_t value;
+	int rc;
 
-	p = skip_blanks(p, end);
-	if (p >= end || !is_digit(*p))
-		return -EINVAL;
-	for (; p < end && is_digit(*p); p++) {
-		unsigned digit = (unsigned)(*p - '0');
-
-		if (value > ((uint64_t)INT64_MAX - digit) / 10)
-			overflow = true; /* keep going: one pass over the digits */
-		else
-			value = value * 10 + digit;
-	}
-	p = skip_blanks(p, end);
+	p = scan_skip_blanks(p, end);
+	rc = scan_count(&p, end, &value);
+	if (rc == -EINVAL)
+		return rc;
+	p = scan_skip_blanks(p, end);
 	if (end - p < 2 || p[0] != 'k' || p[1] != 'B')
 		return -EINVAL;
-	if (skip_blanks(p + 2, end) != end)
+	if (scan_skip_blanks(p + 2, end) != end)
 		return -EINVAL;
-	if (overflow)
-		return -ERANGE;
-	*kb = (int64_t)value;
-	return 0;
+	if (rc == 0)
+		*kb = value;
+	return rc;
 }
 
 /* The name of a "Name: value" line, or false when it has no colon. */
-static bool line_name(struct line line, struct line *name)
+static bool line_name(struct scan_span line, struct scan_span *name)
 {
 	const char *colon =
-		memchr(line.start, ':', (size_t)(line.end - line.start));
+		memchr(line.pos, ':', (size_t)(line.end - line.pos));
 
 	if (!colon)
 		return false;
-	*name = (struct line){ line.start, colon };
+	*name = (struct scan_span){ line.pos, colon };
 	return true;
 }
 
-static bool name_is(struct line name, const char *want, size_t want_len)
+static bool name_is(struct scan_span name, const char *want, size_t want_len)
 {
-	return (size_t)(name.end - name.start) == want_len &&
-	       memcmp(name.start, want, want_len) == 0;
+	return (size_t)(name.end - name.pos) == want_len &&
+	       memcmp(name.pos, want, want_len) == 0;
 }
 
 static int64_t *proc_member(struct proc *p, size_t offset)
@@ -139,12 +94,12 @@ static const struct status_item {
 #define STATUS_RSS 0 /* index of VmRSS in status_items */
 
 /* The status_items entry this line is, or -1. */
-static int status_item_of(struct line line, struct line *name)
+static int status_item_of(struct scan_span line, struct scan_span *name)
 {
 	/* Every wanted name starts with 'V' or 'R': most of status's ~55
 	 * lines are passed over without looking for their colon. */
-	if (line.start == line.end ||
-	    (*line.start != 'V' && *line.start != 'R'))
+	if (line.pos == line.end ||
+	    (*line.pos != 'V' && *line.pos != 'R'))
 		return -1;
 	if (!line_name(line, name))
 		return -1;
@@ -159,14 +114,12 @@ int parse_status_memory(const char *text, struct proc *p)
 {
 	int64_t values_kb[ARRAY_SIZE(status_items)] = { 0 };
 	unsigned found = 0;
-	const char *cursor = text;
-	const char *text_end;
-	struct line line, name;
+	struct scan_span rest, line, name;
 
 	if (!text)
 		return -EINVAL;
-	text_end = text + strlen(text);
-	while (next_line(&cursor, text_end, &line)) {
+	rest = scan_text(text);
+	while (scan_next_line(&rest, &line)) {
 		int item = status_item_of(line, &name);
 
 		if (item < 0)
@@ -220,7 +173,7 @@ struct smaps_sums {
 
 static bool is_lower_hex(char c)
 {
-	return is_digit(c) || (c >= 'a' && c <= 'f');
+	return scan_is_digit(c) || (c >= 'a' && c <= 'f');
 }
 
 /*
@@ -228,9 +181,9 @@ static bool is_lower_hex(char c)
  * '-', hex, blank.  No field name has that shape ("AnonHugePages" starts
  * with an upper-case letter), and the rollup's pseudo-header has it too.
  */
-static bool is_mapping_header(struct line line)
+static bool is_mapping_header(struct scan_span line)
 {
-	const char *p = line.start;
+	const char *p = line.pos;
 
 	if (p >= line.end || !is_lower_hex(*p))
 		return false;
@@ -243,13 +196,13 @@ static bool is_mapping_header(struct line line)
 		return false;
 	while (p < line.end && is_lower_hex(*p))
 		p++;
-	return p < line.end && is_blank(*p);
+	return p < line.end && scan_is_blank(*p);
 }
 
 /* The smaps field this line is, or -1. */
-static int smaps_field_of(struct line line, struct line *name)
+static int smaps_field_of(struct scan_span line, struct scan_span *name)
 {
-	char first = line.start < line.end ? *line.start : '\0';
+	char first = line.pos < line.end ? *line.pos : '\0';
 
 	if (first != 'P' && first != 'A' && first != 'S')
 		return -1;
@@ -261,7 +214,7 @@ static int smaps_field_of(struct line line, struct line *name)
 	return -1;
 }
 
-static void smaps_add(struct smaps_sums *sums, int field, struct line name,
+static void smaps_add(struct smaps_sums *sums, int field, struct scan_span name,
                       const char *line_end)
 {
 	int64_t kb;
@@ -301,17 +254,15 @@ static void smaps_store(struct proc *p, int bit, int64_t *member, bool known,
 int parse_smaps_rollup(const char *text, struct proc *p)
 {
 	struct smaps_sums sums;
-	const char *cursor = text;
-	const char *text_end;
-	struct line line, name;
+	struct scan_span rest, line, name;
 	bool pss, uss, thp, swap_pss;
 	int64_t uss_kb = 0;
 
 	if (!text)
 		return -EINVAL;
 	memset(&sums, 0, sizeof(sums));
-	text_end = text + strlen(text);
-	while (next_line(&cursor, text_end, &line)) {
+	rest = scan_text(text);
+	while (scan_next_line(&rest, &line)) {
 		int field = smaps_field_of(line, &name);
 
 		if (field >= 0)

@@ -33,46 +33,19 @@
 #include <string.h>
 
 #include "parse.h"
+#include "scan.h"
 #include "util.h"
 
-struct span {
-	const char *pos;
-	const char *end;
-};
-
-static bool is_blank(char c)
+static void trim(struct scan_span *s)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static void trim(struct span *s)
-{
-	while (s->pos < s->end && is_blank(*s->pos))
+	while (s->pos < s->end && scan_is_blank(*s->pos))
 		s->pos++;
-	while (s->end > s->pos && is_blank(s->end[-1]))
+	while (s->end > s->pos && scan_is_blank(s->end[-1]))
 		s->end--;
 }
 
-static bool next_line(struct span *text, struct span *line)
-{
-	const char *nl;
-
-	if (text->pos >= text->end)
-		return false;
-	nl = memchr(text->pos, '\n', (size_t)(text->end - text->pos));
-	line->pos = text->pos;
-	line->end = nl ? nl : text->end;
-	text->pos = nl ? nl + 1 : text->end;
-	return true;
-}
-
 /* Where literal starts inside s, or NULL. */
-static const char *find(const struct span *s, const char *literal)
+static const char *find(const struct scan_span *s, const char *literal)
 {
 	size_t len = strlen(literal);
 
@@ -92,49 +65,34 @@ static const char *find(const struct span *s, const char *literal)
  */
 static int word_number(const char *word, const char *end, int64_t *value)
 {
-	uint64_t sum = 0;
-	bool overflow = false;
+	int rc = scan_count(&word, end, value);
 
-	if (word == end)
-		return -EINVAL;
-	for (const char *p = word; p < end; p++) {
-		unsigned digit;
-
-		if (!is_digit(*p))
-			return -EINVAL;
-		digit = (unsigned)(*p - '0');
-		if (sum > ((uint64_t)INT64_MAX - digit) / 10)
-			overflow = true;
-		else
-			sum = sum * 10 + digit;
-	}
-	if (overflow)
-		return -ERANGE;
-	*value = (int64_t)sum;
-	return 0;
+	return rc == -EINVAL || word != end ? -EINVAL : rc;
 }
 
 /* Takes the last word of s off its end. */
-static bool take_last_word(struct span *s, const char **word, const char **end)
+static bool take_last_word(struct scan_span *s, const char **word,
+                           const char **end)
 {
 	trim(s);
 	if (s->pos == s->end)
 		return false;
 	*end = s->end;
-	while (s->end > s->pos && !is_blank(s->end[-1]))
+	while (s->end > s->pos && !scan_is_blank(s->end[-1]))
 		s->end--;
 	*word = s->end;
 	return true;
 }
 
 /* Takes the first word of s off its start. */
-static bool take_first_word(struct span *s, const char **word, const char **end)
+static bool take_first_word(struct scan_span *s, const char **word,
+                            const char **end)
 {
 	trim(s);
 	if (s->pos == s->end)
 		return false;
 	*word = s->pos;
-	while (s->pos < s->end && !is_blank(*s->pos))
+	while (s->pos < s->end && !scan_is_blank(*s->pos))
 		s->pos++;
 	*end = s->pos;
 	return true;
@@ -144,7 +102,7 @@ static bool take_first_word(struct span *s, const char **word, const char **end)
  * Reads n numbers from the end (from_end) or the start of s into values.
  * Returns 0, -ERANGE (right shape, a value too big) or -EINVAL.
  */
-static int take_numbers(struct span *s, bool from_end, int64_t *values,
+static int take_numbers(struct scan_span *s, bool from_end, int64_t *values,
                         size_t n)
 {
 	int result = 0;
@@ -170,9 +128,9 @@ static int take_numbers(struct span *s, bool from_end, int64_t *values,
  * One cache row.  Returns true with *cache filled (known or not), false for
  * a row that is not a cache row.
  */
-static bool slab_row(const struct span *line, struct slab_cache *cache)
+static bool slab_row(const struct scan_span *line, struct slab_cache *cache)
 {
-	struct span head = *line, slabdata;
+	struct scan_span head = *line, slabdata;
 	const char *mark = find(line, ": tunables");
 	const char *data = find(line, ": slabdata");
 	const char *statistics;
@@ -217,7 +175,7 @@ static bool slab_row(const struct span *line, struct slab_cache *cache)
  * Returns 0 for major version 2, -ENOTSUP for another, -EINVAL for a line
  * that is not a slabinfo header.
  */
-static int slab_header(struct span line)
+static int slab_header(struct scan_span line)
 {
 	static const char prefix[] = "slabinfo - version:";
 	const char *major, *p;
@@ -229,10 +187,10 @@ static int slab_header(struct span line)
 	line.pos += sizeof(prefix) - 1;
 	trim(&line);
 	major = line.pos;
-	for (p = major; p < line.end && is_digit(*p); p++)
+	for (p = major; p < line.end && scan_is_digit(*p); p++)
 		;
 	if (p == major || p == line.end || *p != '.' || p + 1 == line.end ||
-	    !is_digit(p[1]))
+	    !scan_is_digit(p[1]))
 		return -EINVAL;
 	if (p - major != 1 || *major != '2')
 		return -ENOTSUP;
@@ -242,14 +200,14 @@ static int slab_header(struct span line)
 int parse_slabinfo(const char *text, struct slab_cache **caches,
                    size_t *count)
 {
-	struct span rest = { text, text + strlen(text) }, line;
+	struct scan_span rest = scan_text(text), line;
 	struct slab_cache *found = NULL;
 	size_t nfound = 0, cap = 0;
 	int rc = -EINVAL;
 
 	/* the header is the first line that is not blank */
-	while (next_line(&rest, &line)) {
-		struct span t = line;
+	while (scan_next_line(&rest, &line)) {
+		struct scan_span t = line;
 
 		trim(&t);
 		if (t.pos == t.end)
@@ -259,7 +217,7 @@ int parse_slabinfo(const char *text, struct slab_cache **caches,
 	}
 	if (rc < 0)
 		return rc;
-	while (next_line(&rest, &line)) {
+	while (scan_next_line(&rest, &line)) {
 		if (line.pos < line.end && line.pos[0] == '#')
 			continue; /* the column legend */
 		xgrow((void **)&found, &cap, nfound + 1, sizeof(*found));

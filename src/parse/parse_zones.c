@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "parse.h"
+#include "scan.h"
 #include "util.h"
 
 /*
@@ -43,53 +44,23 @@
 
 /* ---- reading one line ------------------------------------------------- */
 
-struct cursor {
-	const char *pos;
-	const char *end;
-};
-
-static bool is_blank(char c)
+static void skip_blanks(struct scan_span *c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+	c->pos = scan_skip_blanks(c->pos, c->end);
 }
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static void skip_blanks(struct cursor *c)
-{
-	while (c->pos < c->end && is_blank(*c->pos))
-		c->pos++;
-}
-
-static bool at_line_end(struct cursor *c)
+static bool at_line_end(struct scan_span *c)
 {
 	skip_blanks(c);
 	return c->pos == c->end;
 }
 
-/* Cuts the next line out of *text; false at the end of the text. */
-static bool next_line(struct cursor *text, struct cursor *line)
-{
-	const char *nl;
-
-	if (text->pos >= text->end)
-		return false;
-	nl = memchr(text->pos, '\n', (size_t)(text->end - text->pos));
-	line->pos = text->pos;
-	line->end = nl ? nl : text->end;
-	text->pos = nl ? nl + 1 : text->end;
-	return true;
-}
-
 /* The next word: bytes up to a blank, or also up to a comma. */
-static size_t take_word(struct cursor *c, const char **word, bool comma_ends)
+static size_t take_word(struct scan_span *c, const char **word, bool comma_ends)
 {
 	skip_blanks(c);
 	*word = c->pos;
-	while (c->pos < c->end && !is_blank(*c->pos) &&
+	while (c->pos < c->end && !scan_is_blank(*c->pos) &&
 	       !(comma_ends && *c->pos == ','))
 		c->pos++;
 	return (size_t)(c->pos - *word);
@@ -100,7 +71,7 @@ static bool word_is(const char *word, size_t len, const char *literal)
 	return len == strlen(literal) && memcmp(word, literal, len) == 0;
 }
 
-static bool take_literal(struct cursor *c, const char *literal)
+static bool take_literal(struct scan_span *c, const char *literal)
 {
 	const char *word;
 	size_t len = take_word(c, &word, false);
@@ -108,7 +79,7 @@ static bool take_literal(struct cursor *c, const char *literal)
 	return word_is(word, len, literal);
 }
 
-static bool take_char(struct cursor *c, char want)
+static bool take_char(struct scan_span *c, char want)
 {
 	skip_blanks(c);
 	if (c->pos < c->end && *c->pos == want) {
@@ -118,39 +89,19 @@ static bool take_char(struct cursor *c, char want)
 	return false;
 }
 
-/*
- * Decimal digits as the kernel prints a counter (%lu, %d of a node id).
- * Returns 0, -EINVAL when there is no digit, -ERANGE when the value does not
- * fit an int64_t (all its digits are consumed either way).
- */
-static int take_number(struct cursor *c, int64_t *value)
+/* Decimal digits as the kernel prints a counter (%lu, %d of a node id). */
+static int take_number(struct scan_span *c, int64_t *value)
 {
-	uint64_t sum = 0;
-	bool overflow = false;
-
 	skip_blanks(c);
-	if (c->pos == c->end || !is_digit(*c->pos))
-		return -EINVAL;
-	for (; c->pos < c->end && is_digit(*c->pos); c->pos++) {
-		unsigned digit = (unsigned)(*c->pos - '0');
-
-		if (sum > ((uint64_t)INT64_MAX - digit) / 10)
-			overflow = true;
-		else
-			sum = sum * 10 + digit;
-	}
-	if (overflow)
-		return -ERANGE;
-	*value = (int64_t)sum;
-	return 0;
+	return scan_count(&c->pos, c->end, value);
 }
 
 /* A number that must be a whole word (followed by a blank or the end). */
-static int take_count_word(struct cursor *c, int64_t *value)
+static int take_count_word(struct scan_span *c, int64_t *value)
 {
 	int rc = take_number(c, value);
 
-	if (rc == -EINVAL || (c->pos < c->end && !is_blank(*c->pos)))
+	if (rc == -EINVAL || (c->pos < c->end && !scan_is_blank(*c->pos)))
 		return -EINVAL;
 	return rc;
 }
@@ -161,10 +112,10 @@ static int take_count_word(struct cursor *c, int64_t *value)
  * the whole list unknown.  Returns 0 with a new array, -ERANGE (known to be
  * counts, values unknown), or -EINVAL (not a list of counts).
  */
-static int take_counts(struct cursor *c, bool capped_ok, int64_t **counts,
+static int take_counts(struct scan_span *c, bool capped_ok, int64_t **counts,
                        size_t *ncounts)
 {
-	struct cursor scan = *c;
+	struct scan_span scan = *c;
 	const char *word;
 	size_t n = 0, i;
 	int result = 0;
@@ -207,7 +158,7 @@ static bool valid_name(const char *name, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		char ch = name[i];
 
-		if (!(is_digit(ch) || (ch >= 'a' && ch <= 'z') ||
+		if (!(scan_is_digit(ch) || (ch >= 'a' && ch <= 'z') ||
 		      (ch >= 'A' && ch <= 'Z') || ch == '_' || ch == '-'))
 			return false;
 	}
@@ -224,7 +175,7 @@ struct zone_key {
  * "Node %d, zone %8s", the start of every zone line of the three files.  The
  * name ends at a blank or a comma (pagetypeinfo's ", type" rows).
  */
-static bool take_zone_header(struct cursor *c, struct zone_key *key)
+static bool take_zone_header(struct scan_span *c, struct zone_key *key)
 {
 	if (!take_literal(c, "Node") || take_number(c, &key->node) < 0 ||
 	    key->node > NODE_ID_MAX || !take_char(c, ',') ||
@@ -234,7 +185,7 @@ static bool take_zone_header(struct cursor *c, struct zone_key *key)
 	return valid_name(key->name, key->name_len);
 }
 
-static bool line_starts_with(const struct cursor *line, const char *prefix)
+static bool line_starts_with(const struct scan_span *line, const char *prefix)
 {
 	size_t len = strlen(prefix);
 
@@ -426,7 +377,7 @@ static void zone_set_finish(struct zone_set *set, struct zone **zones,
 /* ---- buddyinfo -------------------------------------------------------- */
 
 /* "Node 0, zone   Normal   1240   1080 ..." free blocks per order. */
-static bool buddyinfo_line(struct zone_set *set, struct cursor *line)
+static bool buddyinfo_line(struct zone_set *set, struct scan_span *line)
 {
 	struct zone_key key;
 	struct zone *z;
@@ -456,12 +407,12 @@ static bool buddyinfo_line(struct zone_set *set, struct cursor *line)
 
 int parse_buddyinfo(const char *text, struct zone **zones, size_t *nzones)
 {
-	struct cursor rest = { text, text + strlen(text) }, line;
+	struct scan_span rest = scan_text(text), line;
 	struct zone_set set;
 	bool usable = false;
 
 	zone_set_init(&set, *zones, *nzones);
-	while (next_line(&rest, &line))
+	while (scan_next_line(&rest, &line))
 		usable |= buddyinfo_line(&set, &line);
 	zone_set_finish(&set, zones, nzones);
 	return usable ? 0 : -EINVAL;
@@ -515,7 +466,7 @@ static void zone_reset_zoneinfo(struct zone *z)
 }
 
 /* "protection: (0, 2871, 3795, 3795, 3795)", after the "protection:". */
-static void zoneinfo_protection(struct zone *z, struct cursor *c)
+static void zoneinfo_protection(struct zone *z, struct scan_span *c)
 {
 	size_t n = 1, i = 0;
 	int64_t *pages;
@@ -550,7 +501,7 @@ garbled:
 }
 
 /* "name value" with nothing after the value; false otherwise. */
-static bool take_name_value(struct cursor *c, const char **name,
+static bool take_name_value(struct scan_span *c, const char **name,
                             size_t *name_len, int64_t *value, int *rc)
 {
 	*name_len = take_word(c, name, false);
@@ -563,20 +514,20 @@ static bool take_name_value(struct cursor *c, const char **name,
 static bool valid_counter_name(const char *name, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
-		if (!(is_digit(name[i]) || (name[i] >= 'a' && name[i] <= 'z') ||
-		      name[i] == '_'))
+		if (!(scan_is_digit(name[i]) ||
+		      (name[i] >= 'a' && name[i] <= 'z') || name[i] == '_'))
 			return false;
 	return len > 0;
 }
 
 /* A line of the zone's own part: a member, a skipped line or a counter. */
-static void zoneinfo_zone_line(struct zone *z, struct cursor *line)
+static void zoneinfo_zone_line(struct zone *z, struct scan_span *line)
 {
 	const char *name;
 	size_t len, i;
 	int64_t value = 0;
 	int rc = 0;
-	struct cursor start = *line;
+	struct scan_span start = *line;
 
 	len = take_word(&start, &name, false);
 	if (word_is(name, len, "protection:")) {
@@ -606,7 +557,7 @@ static void zoneinfo_zone_line(struct zone *z, struct cursor *line)
 }
 
 /* "  pages free     3832" */
-static void zoneinfo_pages_free(struct zone *z, struct cursor *c)
+static void zoneinfo_pages_free(struct zone *z, struct scan_span *c)
 {
 	int64_t value;
 
@@ -626,9 +577,9 @@ struct zoneinfo_state {
 	bool usable;
 };
 
-static void zoneinfo_line(struct zoneinfo_state *st, struct cursor *line)
+static void zoneinfo_line(struct zoneinfo_state *st, struct scan_span *line)
 {
-	struct cursor c = *line;
+	struct scan_span c = *line;
 	struct zone_key key;
 	const char *word;
 	size_t len;
@@ -663,11 +614,11 @@ static void zoneinfo_line(struct zoneinfo_state *st, struct cursor *line)
 
 int parse_zoneinfo(const char *text, struct zone **zones, size_t *nzones)
 {
-	struct cursor rest = { text, text + strlen(text) }, line;
+	struct scan_span rest = scan_text(text), line;
 	struct zoneinfo_state st = { .part = ZI_OUTSIDE };
 
 	zone_set_init(&st.set, *zones, *nzones);
-	while (next_line(&rest, &line))
+	while (scan_next_line(&rest, &line))
 		zoneinfo_line(&st, &line);
 	zone_set_finish(&st.set, zones, nzones);
 	return st.usable ? 0 : -EINVAL;
@@ -716,7 +667,7 @@ static struct zone_migratetype *zone_migratetype(struct zone *z,
 }
 
 /* "Node    0, zone      DMA, type    Unmovable      0      1 ..." */
-static bool pagetype_free_row(struct pagetype_state *st, struct cursor *c)
+static bool pagetype_free_row(struct pagetype_state *st, struct scan_span *c)
 {
 	struct zone_key key;
 	struct zone *z;
@@ -753,7 +704,8 @@ static bool pagetype_free_row(struct pagetype_state *st, struct cursor *c)
 }
 
 /* "Number of blocks type     Unmovable      Movable ..." after "type". */
-static void pagetype_blocks_header(struct pagetype_state *st, struct cursor *c)
+static void pagetype_blocks_header(struct pagetype_state *st,
+                                   struct scan_span *c)
 {
 	const char *word;
 	size_t len;
@@ -771,7 +723,7 @@ static void pagetype_blocks_header(struct pagetype_state *st, struct cursor *c)
 }
 
 /* "Node 0, zone      DMA            1            7 ..." per type. */
-static bool pagetype_blocks_row(struct pagetype_state *st, struct cursor *c)
+static bool pagetype_blocks_row(struct pagetype_state *st, struct scan_span *c)
 {
 	struct zone_key key;
 	struct zone *z;
@@ -807,9 +759,9 @@ static bool pagetype_blocks_row(struct pagetype_state *st, struct cursor *c)
 	return true;
 }
 
-static void pagetype_line(struct pagetype_state *st, struct cursor *line)
+static void pagetype_line(struct pagetype_state *st, struct scan_span *line)
 {
-	struct cursor c = *line;
+	struct scan_span c = *line;
 
 	if (line_starts_with(line, "Free pages count per migrate type")) {
 		st->table = PT_FREE;
@@ -827,11 +779,11 @@ static void pagetype_line(struct pagetype_state *st, struct cursor *line)
 
 int parse_pagetypeinfo(const char *text, struct zone **zones, size_t *nzones)
 {
-	struct cursor rest = { text, text + strlen(text) }, line;
+	struct scan_span rest = scan_text(text), line;
 	struct pagetype_state st = { .table = PT_NONE };
 
 	zone_set_init(&st.set, *zones, *nzones);
-	while (next_line(&rest, &line))
+	while (scan_next_line(&rest, &line))
 		pagetype_line(&st, &line);
 	zone_set_finish(&st.set, zones, nzones);
 	return st.usable ? 0 : -EINVAL;
