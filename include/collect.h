@@ -27,8 +27,20 @@ struct collect_options {
 	 * about once a minute at any refresh interval; 0..1 fixes the share.
 	 */
 	double smaps_slice;
+	/*
+	 * Read status, oom_score and oom_score_adj of every process at every
+	 * refresh (not only when stat shows a change), oom_score twice around
+	 * the others to tell whether it is stable, and which processes share
+	 * an address space (kcmp) or are vfork children: what --sim oom needs
+	 * to reproduce /proc/PID/oom_score exactly.  About five more small
+	 * reads per process per refresh.
+	 */
+	bool fresh_oom_inputs;
 	const int64_t *pids; /* restrict processes to these (NULL: all) */
 	size_t npids;
+	/* The process whose mappings SEC_VMAS reads (smaps, numa_maps), 0 for
+	 * none: the section is then unavailable with the reason. */
+	int64_t vmas_pid;
 };
 
 struct collector;
@@ -40,6 +52,18 @@ int collector_new(struct collector **out, const struct collect_options *opts);
  * unavailable in the snapshot with the reason.  The caller owns the result.
  */
 struct snapshot *collector_collect(struct collector *c);
+
+/* Switches the process whose mappings SEC_VMAS reads (0: none), from the
+ * next snapshot on: the TUI follows the process the user opens. */
+void collector_set_vmas_pid(struct collector *c, int64_t pid);
+
+/*
+ * Changes the sections to collect from the next snapshot on (the TUI reads
+ * what the view on screen needs).  The process collector keeps its state
+ * while processes are not asked for, and starts the first time they are.
+ * Returns 0 or -errno (the sections are then unchanged).
+ */
+int collector_set_sections(struct collector *c, uint64_t sections);
 
 void collector_free(struct collector *c);
 

@@ -32,6 +32,19 @@ struct output_options {
 /* Returns 0, or -errno when writing failed (EPIPE: the reader went away). */
 int output_text(FILE *out, const struct snapshot *prev,
                 const struct snapshot *cur, const struct output_options *opts);
+/*
+ * One view's block of batch text, without the overview and the block's
+ * "[name]" heading: what the TUI shows for the system views, so that the
+ * two never disagree.
+ */
+int output_text_view(FILE *out, const struct snapshot *prev,
+                     const struct snapshot *cur,
+                     const struct output_options *opts, enum view_id view);
+/* One engine's block of opts->sim (the TUI's explain panel). */
+int output_text_engine(FILE *out, const struct snapshot *prev,
+                       const struct snapshot *cur,
+                       const struct output_options *opts,
+                       enum sim_engine engine);
 int output_json(FILE *out, const struct snapshot *prev,
                 const struct snapshot *cur, const struct output_options *opts);
 int output_openmetrics(FILE *out, const struct snapshot *prev,

@@ -62,6 +62,42 @@ int parse_status_memory(const char *text, struct proc *p);
  */
 int parse_smaps_rollup(const char *text, struct proc *p);
 
+/*
+ * Every mapping of /proc/PID/smaps, in the file's order, into a new array
+ * *vmas of *count mappings (free it with vma_array_free).  The header line
+ * gives start, end, perms, offset, dev, inode and path (which may hold
+ * blanks and end in " (deleted)"); each "Name: value" line sets its member
+ * and known bit, so lines a kernel lacks stay unknown.  A last mapping cut
+ * short keeps what it has; a cut header is dropped.  Returns 0, or -EINVAL
+ * when the text holds no mapping (*vmas NULL, *count 0).
+ */
+int parse_smaps_vmas(const char *text, struct vma **vmas, size_t *count);
+
+/*
+ * Merges /proc/PID/numa_maps into the mappings parse_smaps_vmas made,
+ * matching each line's start address: mempolicy, node_pages and the numa_*
+ * counts (values the kernel leaves out because they equal a default are
+ * known from it).  Lines of mappings that are not in vmas (mapped between
+ * the two reads) are skipped.  Linear when both are in address order, as
+ * the kernel writes them.  Returns 0, or -EINVAL when no line matched.
+ */
+int parse_numa_maps(const char *text, struct vma *vmas, size_t count);
+
+/*
+ * Field number field (1-based, as proc(5) numbers them; 3 or later: after
+ * the comm) of /proc/PID/stat, a decimal integer.  Returns 0 or -EINVAL.
+ */
+int parse_stat_field(const char *text, int field, int64_t *value);
+
+/*
+ * OOM reports in kernel log text (parse_oom.c): /dev/kmsg records
+ * ("6,1234,5678,-;message") or dmesg lines ("[  5.678] message"), one a
+ * line; continuation lines of kmsg (" KEY=value") are skipped.  Appends
+ * each complete report (from "invoked oom-killer" to "Killed process") to
+ * log->reports.  Returns 0, or -EINVAL for text with no log line at all.
+ */
+int parse_oom_log(const char *text, struct oom_log *log);
+
 /* A list of integers such as "10 21 21 10" (node distance). */
 int parse_int_list(const char *text, int64_t **values, size_t *count);
 
@@ -76,5 +112,43 @@ int parse_id_list(const char *text, int64_t **ids, size_t *count);
  * when there is none, "0::/path" (v2).  Returns a copy of the path or NULL.
  */
 char *parse_cgroup_memory_path(const char *text);
+
+/*
+ * The physical pageblock map (parse_pageblocks.c).  parse_zone_spans()
+ * makes a new array of the zones of /proc/zoneinfo that span pages, with
+ * start_pfn and spanned_pages set (free each with schema_free_entity on
+ * pageblock_zone_schema, then the array).  parse_pageblock_order() reads
+ * pagetypeinfo's "Page block order:".
+ */
+int parse_zone_spans(const char *text, struct pageblock_zone **zones,
+                     size_t *count);
+int parse_pageblock_order(const char *text, int64_t *order);
+
+/* Pages of each pageblock_state in one pageblock. */
+struct pageblock_tally {
+	uint32_t pages[PB_STATE_COUNT];
+};
+
+/*
+ * Turns the /proc/kpageflags and /proc/kpagecount entries of one zone, fed
+ * in pfn order, into its cells (pageblock_zone.cells): init, then
+ * pageblock_scan_page() for each pfn of the zone, then finish, which
+ * returns the cells (caller frees) and releases the scan.
+ */
+struct pageblock_scan {
+	uint64_t start_pfn, end_pfn;
+	unsigned pageblock_order;
+	uint64_t first_block;
+	size_t nblocks;
+	struct pageblock_tally *tally;
+	uint64_t run_head; /* a free block being read: its head ... */
+	uint64_t run_len;  /* ... and the pages seen so far (0: none) */
+};
+
+int pageblock_scan_init(struct pageblock_scan *s, uint64_t start_pfn,
+                        uint64_t spanned_pages, unsigned pageblock_order);
+void pageblock_scan_page(struct pageblock_scan *s, uint64_t pfn,
+                         uint64_t flags, uint64_t count);
+char *pageblock_scan_finish(struct pageblock_scan *s);
 
 #endif

@@ -84,6 +84,13 @@ extern const struct schema psi_line_schema;
 extern const struct schema psi_schema;
 extern const struct schema cgroup_mem_schema;
 extern const struct schema cgroups_schema;
+extern const struct schema vma_schema;
+extern const struct schema vmas_schema;
+extern const struct schema pageblock_zone_schema;
+extern const struct schema pageblocks_schema;
+extern const struct schema oom_task_schema;
+extern const struct schema oom_report_schema;
+extern const struct schema oom_log_schema;
 extern const struct schema snapshot_schema;
 
 const struct field *schema_field(const struct schema *s, const char *name);

@@ -1,7 +1,8 @@
 /*
  * main.c - the command line: parses options (names fixed in DESIGN.md),
  * chooses the snapshot source (live, --root, --replay) and the sink (text,
- * JSON, OpenMetrics, record file), and runs the batch loop.
+ * JSON, OpenMetrics, record file), and runs the batch loop; on a terminal
+ * without -b it hands over to the interactive view (ui.h).
  *
  * Exit status: 0 success, 1 runtime error, 2 usage error.
  */
@@ -24,6 +25,7 @@
 #include "record.h"
 #include "schema.h"
 #include "sim.h"
+#include "ui.h"
 #include "util.h"
 #include "view.h"
 
@@ -49,6 +51,7 @@ struct options {
 	const char **what_ifs;  /* --what-if, in order */
 	size_t nwhat_ifs;
 	const char *cgroup;
+	bool no_mouse;
 };
 
 enum long_only_option {
@@ -70,6 +73,7 @@ static const struct option long_options[] = {
 	{ "what-if", required_argument, NULL, OPT_WHAT_IF },
 	{ "cgroup", required_argument, NULL, OPT_CGROUP },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
+	{ "no-mouse", no_argument, NULL, 'M' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -80,7 +84,7 @@ static void print_help(void)
 	printf(_("Usage: memlens [OPTION]...\n"
 	         "Explore how this Linux machine uses memory.\n\n"));
 	printf(_("  -b, --batch               print snapshots to stdout (default when stdout\n"
-	         "                            is not a terminal)\n"
+	         "                            is not a terminal, and with -n or -o)\n"
 	         "  -n, --iterations N        snapshots to print or record (batch default 1)\n"
 	         "  -d, --delay SECONDS       refresh interval (default 2, fractions allowed)\n"
 	         "  -o, --format FMT          text | json | openmetrics (batch)\n"
@@ -99,6 +103,8 @@ static void print_help(void)
 	         "      --what-if EXPR        a what-if for the engines (repeatable)\n"
 	         "      --cgroup PATH         scope the engines to a memory cgroup\n"
 	         "      --explain TOPIC       explain a field or view, then exit\n"
+	         "  -M, --no-mouse            interactive view: leave the mouse to the\n"
+	         "                            terminal\n"
 	         "  -h, --help                show this help and exit\n"
 	         "  -V, --version             show the version and exit\n"));
 	printf(_("\nSee memlens(1) for the views, fields and examples.\n"));
@@ -267,6 +273,7 @@ static void parse_option(struct options *o, int c, const char *arg)
 	case OPT_WHAT_IF: add_what_if(o, arg); break;
 	case OPT_CGROUP: o->cgroup = arg; break;
 	case OPT_EXPLAIN: o->explain = arg; break;
+	case 'M': o->no_mouse = true; break;
 	case 'h': print_help(); exit(0);
 	case 'V': printf("memlens %s\n", PACKAGE_VERSION); exit(0);
 	default:
@@ -281,7 +288,7 @@ static void parse_options(struct options *o, int argc, char **argv)
 
 	*o = (struct options){ .delay = 2.0, .format = OUTPUT_TEXT,
 	                       .views = 1u << VIEW_PROCS };
-	while ((c = getopt_long(argc, argv, "bn:d:o:v:p:s:w:r:hV", long_options,
+	while ((c = getopt_long(argc, argv, "bn:d:o:v:p:s:w:r:MhV", long_options,
 	                        NULL)) != -1)
 		parse_option(o, c, optarg);
 	if (optind < argc)
@@ -297,7 +304,10 @@ static void parse_options(struct options *o, int argc, char **argv)
 	/* JSON and OpenMetrics carry every section unless -v narrows them. */
 	if (!o->views_given && o->format != OUTPUT_TEXT)
 		o->views = (1u << VIEW_COUNT) - 1;
-	if (!o->batch && !isatty(STDOUT_FILENO))
+	/* The interactive view needs a terminal both ways; -o and -n are for
+	 * printing: they ask for batch output. */
+	if (!o->batch && (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO) ||
+	                  o->format != OUTPUT_TEXT || o->iterations))
 		o->batch = true;
 }
 
@@ -365,6 +375,10 @@ static int source_open(struct source *src, const struct options *o)
 	};
 	/* PSS and USS are shown by the process views and carried in JSON. */
 	copts.want_smaps = (copts.sections & KNOWN(SEC_PROCESSES)) != 0;
+	/* The vmas view shows the mappings of the first --pid. */
+	copts.vmas_pid = o->npids ? o->pids[0] : 0;
+	/* The oom engine reproduces oom_score from this refresh's inputs. */
+	copts.fresh_oom_inputs = (o->sims & (1u << SIM_OOM)) != 0;
 	rc = collector_new(&src->collector, &copts);
 	if (rc < 0)
 		fprintf(stderr, _("memlens: cannot start collecting: %s\n"),
@@ -517,6 +531,31 @@ static int run_batch(const struct options *o)
 	return status;
 }
 
+/* The first view of a list: -v slab,lru starts on slab. */
+static enum view_id first_view(unsigned views)
+{
+	for (int v = 0; v < VIEW_COUNT; v++)
+		if (views & (1u << v))
+			return (enum view_id)v;
+	return VIEW_PROCS;
+}
+
+static int run_tui(const struct options *o)
+{
+	struct ui_options uo = {
+		.delay = o->delay, .view = first_view(o->views),
+		.sort_field = o->sort_field, .sort_ascending = o->sort_ascending,
+		.pids = o->pids, .npids = o->npids, .root = o->root,
+		.replay_path = o->replay_path, .record_path = o->record_path,
+		.mouse = !o->no_mouse, .sims = o->sims, .what_ifs = o->what_ifs,
+		.nwhat_ifs = o->nwhat_ifs, .cgroup = o->cgroup,
+	};
+
+	/* A malformed what-if is a usage error here, before the screen. */
+	sim_plan_free(plan_engines(o));
+	return ui_run(&uo);
+}
+
 int main(int argc, char **argv)
 {
 	struct options opts;
@@ -532,11 +571,7 @@ int main(int argc, char **argv)
 	parse_options(&opts, argc, argv);
 	if (opts.explain)
 		return explain(opts.explain);
-	if (!opts.batch)
-		fprintf(stderr, "%s\n",
-		        _("memlens: the interactive view is not in this version yet; "
-		          "printing one batch snapshot (use -b to silence this)"));
-	status = run_batch(&opts);
+	status = opts.batch ? run_batch(&opts) : run_tui(&opts);
 	free(opts.pids);
 	free(opts.what_ifs);
 	return status;

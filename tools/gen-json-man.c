@@ -141,7 +141,7 @@ static void field_heading(const struct field *f)
 
 /* ---- the key tables, one subsection per entity ----------------------- */
 
-#define MAX_SCHEMAS 32
+#define MAX_SCHEMAS 64
 
 /* Every entity and the key paths where it appears ("psi.some, psi.full"). */
 struct entity_paths {

@@ -277,7 +277,8 @@ static void group_read_v2(const char *root, const char *dir,
 		cg->known |= KNOWN(CG_EVENTS);
 }
 
-/* v1 events: oom_control (oom_kill_disable, under_oom, oom_kill), failcnt. */
+/* v1 events: oom_control (oom_kill_disable, under_oom, oom_kill), failcnt;
+ * and swappiness. */
 static void group_read_v1(const char *root, const char *dir,
                           struct cgroup_mem *cg)
 {
@@ -294,6 +295,11 @@ static void group_read_v1(const char *root, const char *dir,
 		kvlist_add(&cg->events, "failcnt", failcnt);
 		cg->known |= KNOWN(CG_EVENTS);
 	}
+	free(text);
+	/* The OOM killer's totalpages counts swap only when it is not 0. */
+	text = group_file(root, dir, "memory.swappiness");
+	if (text && parse_int64(collect_trim(text), NULL, &cg->swappiness) == 0)
+		cg->known |= KNOWN(CG_SWAPPINESS);
 	free(text);
 }
 

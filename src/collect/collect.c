@@ -38,6 +38,8 @@ static const struct {
 	{ SEC_PSI, "psi", collect_psi },
 	{ SEC_CGROUP, "cgroup", collect_cgroups },
 	{ SEC_SYSCTL, "sysctl", collect_sysctl },
+	{ SEC_PAGEBLOCKS, "pageblocks", collect_pageblocks },
+	{ SEC_OOM_LOG, "oom_log", collect_oom_log },
 };
 
 int collector_new(struct collector **out, const struct collect_options *opts)
@@ -75,11 +77,33 @@ struct snapshot *collector_collect(struct collector *c)
 		else
 			mark_not_requested(snap, sections[i].name);
 	}
-	if (c->procs)
+	if (c->procs && (c->opts.sections & KNOWN(SEC_PROCESSES)))
 		proc_collector_collect(c->procs, snap);
 	else
 		mark_not_requested(snap, "processes");
+	if (c->opts.sections & KNOWN(SEC_VMAS))
+		collect_vmas(snap, c->root, c->opts.vmas_pid);
+	else
+		mark_not_requested(snap, "vmas");
 	return snap;
+}
+
+void collector_set_vmas_pid(struct collector *c, int64_t pid)
+{
+	c->opts.vmas_pid = pid;
+}
+
+int collector_set_sections(struct collector *c, uint64_t wanted)
+{
+	int rc;
+
+	if ((wanted & KNOWN(SEC_PROCESSES)) && !c->procs) {
+		rc = proc_collector_new(&c->procs, &c->opts);
+		if (rc < 0)
+			return rc;
+	}
+	c->opts.sections = wanted;
+	return 0;
 }
 
 void collector_free(struct collector *c)

@@ -7,7 +7,8 @@
  * Every refresh, for every process, only libproc2's reap (measured with
  * strace against procps-ng 4.0.2): fstat of /proc/PID (user) and stat (ppid,
  * state, threads, start, faults, last CPU, and what tells a change: vsize,
- * rss, comm, start_code, start_stack).  That is top's pass without statm.
+ * rss, comm, start_code, start_stack; and for the OOM model flags, nice,
+ * CPU time and age, with /proc/uptime read once per refresh).  That is top's pass without statm.
  * The CPU's NUMA node comes from a table asked of libnuma once.
  *
  * procps_pids_select (used for --pid) also reads status itself, to find the
@@ -41,12 +42,14 @@ static enum pids_item table_items[] = {
 	PIDS_ID_PID, PIDS_ID_PPID, PIDS_ID_EUSER, PIDS_STATE, PIDS_NLWP,
 	PIDS_TICS_BEGAN, PIDS_FLT_MIN, PIDS_FLT_MAJ, PIDS_PROCESSOR,
 	PIDS_RSS, PIDS_VSIZE_BYTES, PIDS_CMD, PIDS_ADDR_CODE_START,
-	PIDS_ADDR_STACK_START,
+	PIDS_ADDR_STACK_START, PIDS_FLAGS, PIDS_NICE, PIDS_TIME_ALL,
+	PIDS_TIME_ELAPSED,
 };
 enum table_item {
 	ITEM_PID, ITEM_PPID, ITEM_USER, ITEM_STATE, ITEM_THREADS, ITEM_START,
 	ITEM_MINFLT, ITEM_MAJFLT, ITEM_CPU, ITEM_RSS, ITEM_VSIZE, ITEM_COMM,
-	ITEM_CODE_START, ITEM_STACK_START, ITEM_COUNT
+	ITEM_CODE_START, ITEM_STACK_START, ITEM_FLAGS, ITEM_NICE,
+	ITEM_CPU_TIME, ITEM_AGE, ITEM_COUNT
 };
 _Static_assert(ITEM_COUNT == ARRAY_SIZE(table_items),
                "table_item must follow table_items");
@@ -58,6 +61,7 @@ struct proc_collector {
 	size_t npids;
 	bool restrict_pids; /* pids given, even if none was valid */
 	bool want_smaps;
+	bool fresh_oom;     /* collect_options.fresh_oom_inputs */
 	int *cpu_node;      /* NUMA node of each CPU, -1 unknown */
 	size_t ncpus;
 	struct procs_reader reader;
@@ -129,7 +133,9 @@ int proc_collector_new(struct proc_collector **out,
 
 	pc->reader.proc_fd = -1;
 	pc->want_smaps = opts->want_smaps;
+	pc->fresh_oom = opts->fresh_oom_inputs;
 	procs_budget_init(&pc->budget, opts->smaps_slice);
+	pc->budget.fresh_oom = opts->fresh_oom_inputs;
 	copy_pids(pc, opts);
 	*out = pc;
 	/* Failures below are reported in every snapshot, not here: a
@@ -216,6 +222,34 @@ static void fill_key(struct proc_collector *pc, const struct proc *p,
 		.faults = (uint64_t)p->minflt + (uint64_t)p->majflt,
 		.exec = exec,
 	};
+	plan->code_start = code;
+	plan->stack_start = stack_start;
+}
+
+/*
+ * What the OOM killer and the 2.6 heuristic read that stat has: rss (the
+ * approximate get_mm_rss(), which oom_badness() reads too), total_vm, the
+ * task flags (PF_KTHREAD), nice, CPU time and age.
+ */
+static void fill_oom_stat(struct proc_collector *pc, struct proc *p,
+                          int64_t page_size, struct pids_stack *stack)
+{
+	struct pids_info *info = pc->info;
+
+	(void)info;
+	p->stat_rss_pages = (int64_t)PIDS_VAL(ITEM_RSS, ul_int, stack, info);
+	p->task_flags = (int64_t)PIDS_VAL(ITEM_FLAGS, ul_int, stack, info);
+	p->nice = PIDS_VAL(ITEM_NICE, s_int, stack, info);
+	p->cpu_time_s = PIDS_VAL(ITEM_CPU_TIME, real, stack, info);
+	p->age_s = PIDS_VAL(ITEM_AGE, real, stack, info);
+	p->known |= KNOWN(PROC_STAT_RSS) | KNOWN(PROC_TASK_FLAGS) |
+	            KNOWN(PROC_NICE) | KNOWN(PROC_CPU_TIME) | KNOWN(PROC_AGE);
+	if (page_size > 0) {
+		p->total_vm_pages =
+			(int64_t)(PIDS_VAL(ITEM_VSIZE, ul_int, stack, info) /
+			          (unsigned long)page_size);
+		p->known |= KNOWN(PROC_TOTAL_VM);
+	}
 }
 
 /*
@@ -226,7 +260,8 @@ static void fill_key(struct proc_collector *pc, const struct proc *p,
  * still reads as zeros: libproc2 does not tell.)
  */
 static void fill_stat(struct proc_collector *pc, struct proc *p,
-                      struct proc_plan *plan, struct pids_stack *stack)
+                      int64_t page_size, struct proc_plan *plan,
+                      struct pids_stack *stack)
 {
 	struct pids_info *info = pc->info;
 	char state = (char)PIDS_VAL(ITEM_STATE, s_ch, stack, info);
@@ -255,6 +290,7 @@ static void fill_stat(struct proc_collector *pc, struct proc *p,
 		p->known |= KNOWN(PROC_NUMA_NODE);
 	}
 	fill_key(pc, p, plan, stack);
+	fill_oom_stat(pc, p, page_size, stack);
 }
 
 /* Adds the process of one libproc2 stack; our own files are read later. */
@@ -277,7 +313,7 @@ static void add_process(struct proc_collector *pc, struct snapshot *snap,
 		p->source_err[s] = PROC_SOURCE_NOT_READ;
 	p->pid = PIDS_VAL(ITEM_PID, s_int, stack, info);
 	p->known |= KNOWN(PROC_PID);
-	fill_stat(pc, p, &pc->budget.plan[i], stack);
+	fill_stat(pc, p, snap->page_size, &pc->budget.plan[i], stack);
 	/* The owner of /proc/PID: the effective user, except for a
 	 * non-dumpable process, which the kernel shows as root. */
 	if (user && *user) {
@@ -374,8 +410,10 @@ void proc_collector_collect(struct proc_collector *pc, struct snapshot *snap)
 	}
 	procs_budget_plan(&pc->budget, snap);
 	for (size_t i = 0; i < snap->nprocesses; i++)
-		procs_budget_refresh(&pc->reader, pc->want_smaps,
+		procs_budget_refresh(&pc->budget, &pc->reader, pc->want_smaps,
 		                     &snap->processes[i], &pc->budget.plan[i]);
+	if (pc->fresh_oom)
+		procs_mm_share(&pc->reader, snap, pc->budget.plan);
 	procs_budget_remember(&pc->budget, snap);
 	drop_gone(pc, snap);
 	snapshot_sort_processes(snap);

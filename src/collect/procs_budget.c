@@ -15,6 +15,8 @@
  *   for a move of vsize alone (mapping without touching adds no PSS);
  *   cmdline (libproc2 splits arguments at newlines too) and cgroup: when the
  *   process is new and after exec;
+ *   status and the oom files of every process at every refresh when
+ *   collect_options.fresh_oom_inputs is set (--sim oom);
  *   all of them for a rotating slice of the processes seen before, the
  *   least recently read in full first, sized by the time since the last
  *   refresh so that every process is read in full about once a minute
@@ -81,7 +83,9 @@ static void memo_clear(struct proc_memo *m)
 	free(m->values.comm);
 	free(m->values.cmdline);
 	free(m->values.cgroup);
+	free(m->values.mems_allowed);
 	m->values.comm = m->values.cmdline = m->values.cgroup = NULL;
+	m->values.mems_allowed = NULL;
 }
 
 void procs_budget_free(struct procs_budget *b)
@@ -196,6 +200,8 @@ void procs_budget_plan(struct procs_budget *b, const struct snapshot *snap)
 
 		plan->memo = memo_find(b, &snap->processes[i]);
 		plan->reads = reads_for_change(plan);
+		if (b->fresh_oom) /* the OOM model wants this refresh's values */
+			plan->reads |= READ_STATUS;
 		if (plan->reads != READ_ALL)
 			b->candidates[ncandidates++] = (struct slice_candidate){
 				.full_read = plan->memo->full_read,
@@ -236,6 +242,8 @@ static void carry_status(struct proc *p, const struct proc *from)
 	p->vsz_kb = from->vsz_kb;
 	p->locked_kb = from->locked_kb;
 	p->comm = copy_string(from->comm);
+	p->mems_allowed = copy_string(from->mems_allowed);
+	p->cap_eff = from->cap_eff;
 	p->source_err[PROC_SRC_STATUS] = from->source_err[PROC_SRC_STATUS];
 	carry_known(p, from, STATUS_BITS);
 }
@@ -292,12 +300,18 @@ static void refresh_smaps(struct procs_reader *r, struct proc *p,
 }
 
 /* Reads what the plan says, and carries the rest from the memo. */
-void procs_budget_refresh(struct procs_reader *r, bool want_smaps,
-                          struct proc *p, struct proc_plan *plan)
+void procs_budget_refresh(struct procs_budget *b, struct procs_reader *r,
+                          bool want_smaps, struct proc *p,
+                          struct proc_plan *plan)
 {
 	const struct proc_memo *m = plan->memo; /* set unless READ_ALL */
 
-	if (plan->reads & READ_STATUS) {
+	if ((plan->reads & READ_STATUS) && b->fresh_oom) {
+		if (procs_read_oom_inputs(r, p) < 0) {
+			plan->gone = true;
+			return;
+		}
+	} else if (plan->reads & READ_STATUS) {
 		if (procs_read_status(r, p) < 0) {
 			plan->gone = true;
 			return;
@@ -349,6 +363,9 @@ static void memo_store(struct procs_budget *b, struct proc_memo *to,
 	to->values.state = NULL;
 	to->values.comm = memo_string(p->comm, old ? &old->values.comm : NULL,
 	                              status_read);
+	to->values.mems_allowed = memo_string(
+		p->mems_allowed, old ? &old->values.mems_allowed : NULL,
+		status_read);
 	to->values.cmdline = memo_string(
 		p->cmdline, old ? &old->values.cmdline : NULL, identity_read);
 	to->values.cgroup = memo_string(

@@ -1,8 +1,9 @@
 /*
  * procs_internal.h - the parts of the process collector, shared by its
- * three files: procs.c (the collector and libproc2's table), procs_read.c
- * (our own reads of /proc/PID files) and procs_budget.c (which of them a
- * refresh reads, and carrying the last reads forward).
+ * files: procs.c (the collector and libproc2's table), procs_read.c (our
+ * own reads of /proc/PID files), procs_budget.c (which of them a refresh
+ * reads, and carrying the last reads forward) and procs_mm.c (which
+ * processes share an address space, for the OOM killer's model).
  *
  * Must not: be included outside src/collect/procs*.c.
  */
@@ -20,7 +21,8 @@
 #define STATUS_BITS                                                      \
 	(KNOWN(PROC_RSS) | KNOWN(PROC_ANON) | KNOWN(PROC_FILE) |         \
 	 KNOWN(PROC_SHMEM) | KNOWN(PROC_SWAP) | KNOWN(PROC_PGTABLES) |   \
-	 KNOWN(PROC_VSZ) | KNOWN(PROC_LOCKED) | KNOWN(PROC_COMM))
+	 KNOWN(PROC_VSZ) | KNOWN(PROC_LOCKED) | KNOWN(PROC_COMM) |       \
+	 KNOWN(PROC_MEMS_ALLOWED) | KNOWN(PROC_CAP_EFF))
 #define OOM_BITS (KNOWN(PROC_OOM_SCORE) | KNOWN(PROC_OOM_SCORE_ADJ))
 #define IDENTITY_BITS (KNOWN(PROC_CMDLINE) | KNOWN(PROC_CGROUP))
 #define SMAPS_BITS                                                       \
@@ -57,6 +59,8 @@ struct proc_memo {
 /* A process of this refresh, at the same index as in snap->processes. */
 struct proc_plan {
 	struct stat_key key;    /* filled by procs.c from the table */
+	uint64_t code_start;    /* stat start_code and start_stack: with */
+	uint64_t stack_start;   /* vsize, what tells an mm apart (procs_mm.c) */
 	struct proc_memo *memo; /* its last reads, or NULL when new */
 	unsigned reads;         /* READ_* */
 	bool gone;              /* exited before its status was read */
@@ -82,6 +86,16 @@ void procs_read_close(struct procs_reader *r);
  */
 int procs_read_status(struct procs_reader *r, struct proc *p);
 void procs_read_oom(struct procs_reader *r, struct proc *p);
+
+/*
+ * What the OOM killer reads, read together for fresh_oom_inputs: oom_score,
+ * stat's rss, status, oom_score_adj, oom_score again; sets
+ * oom_score_stable.  Returns -ESRCH when the process is gone, else 0.
+ */
+int procs_read_oom_inputs(struct procs_reader *r, struct proc *p);
+
+/* The first line of /proc/PID/wchan into out (len > 0).  0 or -errno. */
+int procs_read_wchan(struct procs_reader *r, int pid, char *out, size_t len);
 void procs_read_cmdline(struct procs_reader *r, struct proc *p);
 void procs_read_cgroup(struct procs_reader *r, struct proc *p);
 void procs_read_smaps(struct procs_reader *r, struct proc *p);
@@ -92,6 +106,7 @@ struct slice_candidate;
 
 struct procs_budget {
 	double smaps_slice;  /* fixed share per refresh, or 0: by time */
+	bool fresh_oom;      /* collect_options.fresh_oom_inputs */
 	double last_time;    /* snapshot time of the previous collect */
 	double slice_credit; /* fraction of a read carried to the next refresh */
 	uint64_t refresh;    /* collects so far: the clock of full_read */
@@ -113,11 +128,21 @@ void procs_budget_free(struct procs_budget *b);
 void procs_budget_plan(struct procs_budget *b, const struct snapshot *snap);
 
 /* Reads what the plan says of one process, and carries the rest. */
-void procs_budget_refresh(struct procs_reader *r, bool want_smaps,
-                          struct proc *p, struct proc_plan *plan);
+void procs_budget_refresh(struct procs_budget *b, struct procs_reader *r,
+                          bool want_smaps, struct proc *p,
+                          struct proc_plan *plan);
 
 /* Remembers this refresh's reads for the next one. */
 void procs_budget_remember(struct procs_budget *b,
                            const struct snapshot *snap);
+
+/* ---- procs_mm.c: shared address spaces and vfork children ------------- */
+
+/*
+ * Sets mm_group and in_vfork of the processes of this refresh (those whose
+ * plan is not gone), asking kcmp(2) about the few that could share an mm.
+ */
+void procs_mm_share(struct procs_reader *r, struct snapshot *snap,
+                    const struct proc_plan *plans);
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * procs_read.c - our own reads of /proc/PID files for the process collector:
- * status (memory lines and the exact comm), oom_score and oom_score_adj,
- * cmdline, the memory cgroup and smaps_rollup (or smaps, summed, before
- * 4.14), each read whole into one reused buffer through an fd on /proc and
+ * status (memory lines, the exact comm, Mems_allowed_list, CapEff),
+ * oom_score and oom_score_adj, cmdline, the memory cgroup and smaps_rollup
+ * (or smaps, summed, before 4.14), and for the OOM model stat's rss again
+ * and wchan, each read whole into one reused buffer through an fd on /proc and
  * parsed into struct proc (parse.h).  Every open is counted, for
  * proc_collector_reads().
  *
@@ -35,6 +36,8 @@ static const char *const pid_file_names[PID_FILE_COUNT] = {
 	[PID_FILE_CGROUP] = "cgroup",
 	[PID_FILE_SMAPS_ROLLUP] = "smaps_rollup",
 	[PID_FILE_SMAPS] = "smaps",
+	[PID_FILE_STAT] = "stat",
+	[PID_FILE_WCHAN] = "wchan",
 };
 
 int procs_read_open(struct procs_reader *r)
@@ -136,6 +139,39 @@ static char *status_comm(const char *status)
 	return out;
 }
 
+/* The Mems_allowed_list line of status ("0-1"), or NULL. */
+static char *status_mems_allowed(const char *status)
+{
+	static const char key[] = "\nMems_allowed_list:";
+	const char *s = strstr(status, key), *end;
+
+	if (!s)
+		return NULL;
+	s += sizeof(key) - 1;
+	s += strspn(s, " \t");
+	end = strchrnul(s, '\n');
+	return xstrndup(s, (size_t)(end - s));
+}
+
+/* The CapEff line of status (hexadecimal): false when absent. */
+static bool status_cap_eff(const char *status, int64_t *mask)
+{
+	static const char key[] = "\nCapEff:";
+	const char *s = strstr(status, key);
+	char *end;
+	unsigned long long v;
+
+	if (!s)
+		return false;
+	s += sizeof(key) - 1;
+	errno = 0;
+	v = strtoull(s, &end, 16);
+	if (end == s || errno || v > INT64_MAX)
+		return false;
+	*mask = (int64_t)v;
+	return true;
+}
+
 /* Whether /proc/PID is still there (a capture may just lack a file). */
 static bool pid_dir_exists(const struct procs_reader *r, int pid)
 {
@@ -167,6 +203,11 @@ int procs_read_status(struct procs_reader *r, struct proc *p)
 	p->comm = status_comm(r->buf);
 	if (p->comm)
 		p->known |= KNOWN(PROC_COMM);
+	p->mems_allowed = status_mems_allowed(r->buf);
+	if (p->mems_allowed)
+		p->known |= KNOWN(PROC_MEMS_ALLOWED);
+	if (status_cap_eff(r->buf, &p->cap_eff))
+		p->known |= KNOWN(PROC_CAP_EFF);
 	return 0;
 }
 
@@ -228,6 +269,52 @@ void procs_read_oom(struct procs_reader *r, struct proc *p)
 	if (rc_adj == 0)
 		p->known |= KNOWN(PROC_OOM_SCORE_ADJ);
 	p->source_err[PROC_SRC_OOM] = rc_score < 0 ? -rc_score : -rc_adj;
+}
+
+/* stat's rss (field 24) now, or -errno. */
+static int read_stat_rss(struct procs_reader *r, int pid, int64_t *rss_pages)
+{
+	ssize_t len = read_pid_file(r, pid, PID_FILE_STAT);
+
+	if (len < 0)
+		return (int)len;
+	return parse_stat_field(r->buf, 24, rss_pages);
+}
+
+/*
+ * The OOM killer's inputs, bracketed by two reads of oom_score: when both
+ * reads agree and stat's rss is still what libproc2 read, the score belongs
+ * to the inputs the snapshot holds (a change that undoes itself between the
+ * two reads is not seen).  oom_score keeps the second read.
+ */
+int procs_read_oom_inputs(struct procs_reader *r, struct proc *p)
+{
+	int64_t first = 0, rss_pages = -1;
+	int rc_first, rc_rss;
+
+	rc_first = read_pid_int(r, (int)p->pid, PID_FILE_OOM_SCORE, &first);
+	rc_rss = read_stat_rss(r, (int)p->pid, &rss_pages);
+	if (procs_read_status(r, p) < 0)
+		return -ESRCH;
+	procs_read_oom(r, p);
+	if (!(p->known & KNOWN(PROC_OOM_SCORE)))
+		return 0;
+	p->oom_score_stable = rc_first == 0 && rc_rss == 0 &&
+	                      first == p->oom_score &&
+	                      (p->known & KNOWN(PROC_STAT_RSS)) &&
+	                      rss_pages == p->stat_rss_pages;
+	p->known |= KNOWN(PROC_OOM_SCORE_STABLE);
+	return 0;
+}
+
+int procs_read_wchan(struct procs_reader *r, int pid, char *out, size_t len)
+{
+	ssize_t n = read_pid_file(r, pid, PID_FILE_WCHAN);
+
+	if (n < 0)
+		return (int)n;
+	snprintf(out, len, "%.*s", (int)strcspn(r->buf, "\n"), r->buf);
+	return 0;
 }
 
 /*

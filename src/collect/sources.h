@@ -24,6 +24,12 @@ void collect_thp(struct snapshot *snap, const char *root);
 void collect_zswap(struct snapshot *snap, const char *root);
 void collect_cgroups(struct snapshot *snap, const char *root);
 void collect_sysctl(struct snapshot *snap, const char *root);
+/* The physical pageblock map (kpageflags, root only). */
+void collect_pageblocks(struct snapshot *snap, const char *root);
+/* Past OOM kills in the kernel log (/dev/kmsg, live only). */
+void collect_oom_log(struct snapshot *snap, const char *root);
+/* The mappings of one process (smaps, numa_maps); pid 0: none chosen. */
+void collect_vmas(struct snapshot *snap, const char *root, int64_t pid);
 
 /* The process table (libproc2) and the budgeted smaps_rollup reads. */
 struct proc_collector;
@@ -33,11 +39,12 @@ void proc_collector_collect(struct proc_collector *pc, struct snapshot *snap);
 void proc_collector_free(struct proc_collector *pc);
 
 /* The per-process files the collector reads itself (libproc2's are not
- * counted); "smaps" is the fallback of kernels before 4.14. */
+ * counted); "smaps" is the fallback of kernels before 4.14; stat and wchan
+ * are read only for fresh_oom_inputs. */
 enum pid_file {
 	PID_FILE_STATUS, PID_FILE_OOM_SCORE, PID_FILE_OOM_SCORE_ADJ,
 	PID_FILE_CMDLINE, PID_FILE_CGROUP, PID_FILE_SMAPS_ROLLUP,
-	PID_FILE_SMAPS, PID_FILE_COUNT
+	PID_FILE_SMAPS, PID_FILE_STAT, PID_FILE_WCHAN, PID_FILE_COUNT
 };
 
 /*

@@ -98,6 +98,54 @@ static const struct field proc_fields[] = {
 	      N_("Command name (/proc/PID/comm).")),
 	P_STR(cmdline, PROC_CMDLINE, "CMDLINE", 0, FF_NO_SORT, SRC(STAT),
 	      N_("Command line, arguments joined by spaces.")),
+	/* What the OOM killer reads, and the 2.6 heuristic (--sim oom). */
+	P_INT(stat_rss_pages, PROC_STAT_RSS, "STATRSS", "pages", 8, 0, SRC(STAT),
+	      N_("Resident pages as stat field 24 prints them: get_mm_rss(), the "
+	         "approximate read of the per-CPU counters that oom_badness() "
+	         "uses too (status VmRSS is the exact sum on 6.18).")),
+	P_INT(total_vm_pages, PROC_TOTAL_VM, "TOTALVM", "pages", 9, 0, SRC(STAT),
+	      N_("Virtual size in pages, stat field 23 (vsize) over the page "
+	         "size: the kernel's mm->total_vm.")),
+	P_INT(task_flags, PROC_TASK_FLAGS, "FLAGS", "", 10, FF_NO_SORT,
+	      SRC(STAT),
+	      N_("Task flags, stat field 9 (PF_*): 0x00200000 (PF_KTHREAD) marks "
+	         "a kernel thread.")),
+	P_INT(nice, PROC_NICE, "NI", "", 3, 0, SRC(STAT),
+	      N_("Nice value, stat field 19.")),
+	{ .name = "cpu_time_s", .title = "CPU", .unit = "s", .type = FT_DOUBLE,
+	  .help = N_("CPU time used, user + system (stat fields 14 and 15), in "
+	             "seconds."),
+	  .offset = offsetof(struct proc, cpu_time_s),
+	  .known_bit = PROC_CPU_TIME, .cost = SRC(STAT), .width = 8 },
+	{ .name = "age_s", .title = "AGE", .unit = "s", .type = FT_DOUBLE,
+	  .help = N_("Seconds since the process started: /proc/uptime minus stat "
+	             "field 22."),
+	  .offset = offsetof(struct proc, age_s),
+	  .known_bit = PROC_AGE, .cost = SRC(STAT), .width = 9 },
+	P_STR(mems_allowed, PROC_MEMS_ALLOWED, "MEMS", 8, 0, SRC(STATUS),
+	      N_("NUMA nodes the process's cpuset lets it allocate from (status "
+	         "Mems_allowed_list).")),
+	P_INT(cap_eff, PROC_CAP_EFF, "CAPEFF", "", 16, FF_NO_SORT, SRC(STATUS),
+	      N_("Effective capabilities, a bit mask (status CapEff): bit 21 "
+	         "CAP_SYS_ADMIN, 24 CAP_SYS_RESOURCE, 17 CAP_SYS_RAWIO.")),
+	P_INT(oom_score_stable, PROC_OOM_SCORE_STABLE, "STABLE", "", 6, 0,
+	      SRC(OOM),
+	      N_("1 when oom_score read before and after the OOM killer's other "
+	         "inputs (stat, status, oom_score_adj) gave the same number and "
+	         "stat's rss had not moved since the process table was read: the "
+	         "score then belongs to these inputs.  Read with --sim oom "
+	         "only.")),
+	P_INT(mm_group, PROC_MM_GROUP, "MMGRP", "", 7, 0, SRC(OOM),
+	      N_("The lowest pid of the processes that share this process's "
+	         "address space (asked of kcmp(2) KCMP_VM), its own pid when it "
+	         "shares it with none; the OOM killer kills such processes "
+	         "together.  Read with --sim oom only, as root or for one's own "
+	         "processes.")),
+	P_INT(in_vfork, PROC_IN_VFORK, "VFORK", "", 5, 0, SRC(OOM),
+	      N_("1 for a vfork child that still shares its parent's address "
+	         "space while the parent waits (the parent sleeps in "
+	         "kernel_clone or wait_for_vfork_done): the OOM killer skips "
+	         "it.  Read with --sim oom only.")),
 };
 
 static int compare_pid(const void *key, const void *element)
@@ -352,6 +400,8 @@ static const struct field cgroup_mem_fields[] = {
 	E_KV(cgroup_mem, events, CG_EVENTS,
 	     N_("v2 memory.events (low, high, max, oom, oom_kill); v1 "
 	        "memory.oom_control and failcnt.")),
+	E_INT(cgroup_mem, swappiness, CG_SWAPPINESS, "SWAPPINESS", "", 10,
+	      N_("v1 memory.swappiness (v2 groups use vm.swappiness).")),
 };
 
 const struct schema cgroup_mem_schema = {
@@ -379,9 +429,195 @@ const struct schema cgroups_schema = {
 	.nfields = COUNT_OF(cgroups_fields),
 };
 
+#define V_INT(key, bit, ttl, unt, w, hlp) E_INT(vma, key, bit, ttl, unt, w, hlp)
+#define V_KB(key, bit, ttl, hlp) E_INT(vma, key, bit, ttl, "KiB", 8, hlp)
+#define V_PAGES(key, bit, ttl, hlp) E_INT(vma, key, bit, ttl, "pages", 7, hlp)
+#define V_STR(key, bit, ttl, w, hlp) E_STR(vma, key, bit, ttl, w, hlp)
+
+static const struct field vma_fields[] = {
+	V_INT(start, VMA_START, "START", "", 16,
+	      N_("First address of the mapping.  Addresses are 64-bit unsigned; "
+	         "one above 2^63 (the kernel-half [vsyscall] page) is written "
+	         "as its two's complement, a negative number: add 2^64.")),
+	V_INT(end, VMA_END, "END", "", 16,
+	      N_("Address just past the mapping (same encoding as start).")),
+	V_STR(perms, VMA_PERMS, "PERM", 4,
+	      N_("Permissions as smaps prints them: r, w, x or -, then p "
+	         "(private, copy on write) or s (shared).")),
+	V_INT(offset, VMA_OFFSET, "OFFSET", "bytes", 10,
+	      N_("Offset of the mapping in its file (0 for anonymous memory), "
+	         "same encoding as start.")),
+	V_STR(dev, VMA_DEV, "DEV", 5,
+	      N_("Device of the file, major:minor in hex (00:00 for anonymous).")),
+	V_INT(inode, VMA_INODE, "INODE", "", 9,
+	      N_("Inode of the file (0 for anonymous).")),
+	V_STR(path, VMA_PATH, "PATH", 0,
+	      N_("What is mapped: a file (with \" (deleted)\" when it was "
+	         "removed), [heap], [stack], [vdso], [anon:name] for a named "
+	         "anonymous mapping, or empty for an anonymous one.")),
+	V_KB(size_kb, VMA_SIZE, "SIZE", N_("Virtual size of the mapping (Size).")),
+	V_KB(kernel_page_size_kb, VMA_KERNEL_PAGE_SIZE, "KPAGE",
+	     N_("Page size the kernel backs the mapping with (KernelPageSize).")),
+	V_KB(mmu_page_size_kb, VMA_MMU_PAGE_SIZE, "MMUPAGE",
+	     N_("Page size of the MMU for the mapping (MMUPageSize).")),
+	V_KB(rss_kb, VMA_RSS, "RSS", N_("Resident pages of the mapping (Rss).")),
+	V_KB(pss_kb, VMA_PSS, "PSS",
+	     N_("Proportional set size: each resident page divided by the number "
+	        "of processes mapping it (Pss; truncated per mapping, so the sum "
+	        "is up to 1 kB per mapping below smaps_rollup).")),
+	V_KB(pss_dirty_kb, VMA_PSS_DIRTY, "PSSDIRTY",
+	     N_("The dirty part of Pss (Pss_Dirty, Linux 6.1 and later).")),
+	V_KB(shared_clean_kb, VMA_SHARED_CLEAN, "SHCLEAN",
+	     N_("Clean resident pages also mapped elsewhere (Shared_Clean).")),
+	V_KB(shared_dirty_kb, VMA_SHARED_DIRTY, "SHDIRTY",
+	     N_("Dirty resident pages also mapped elsewhere (Shared_Dirty).")),
+	V_KB(private_clean_kb, VMA_PRIVATE_CLEAN, "PRCLEAN",
+	     N_("Clean resident pages mapped only here (Private_Clean).")),
+	V_KB(private_dirty_kb, VMA_PRIVATE_DIRTY, "PRDIRTY",
+	     N_("Dirty resident pages mapped only here (Private_Dirty).")),
+	V_KB(referenced_kb, VMA_REFERENCED, "REF",
+	     N_("Resident pages marked accessed (Referenced).")),
+	V_KB(anonymous_kb, VMA_ANONYMOUS, "ANON",
+	     N_("Resident anonymous pages, also private copies of file pages "
+	        "(Anonymous).")),
+	V_KB(ksm_kb, VMA_KSM, "KSM",
+	     N_("Pages merged by KSM (KSM, Linux 6.6 and later).")),
+	V_KB(lazyfree_kb, VMA_LAZYFREE, "LAZYFREE",
+	     N_("Pages given back with MADV_FREE, not yet reclaimed (LazyFree).")),
+	V_KB(anon_huge_kb, VMA_ANON_HUGE, "THP",
+	     N_("Anonymous memory mapped by transparent huge pages "
+	        "(AnonHugePages).")),
+	V_KB(shmem_pmd_kb, VMA_SHMEM_PMD, "SHMEMPMD",
+	     N_("Shared memory mapped by huge pages (ShmemPmdMapped).")),
+	V_KB(file_pmd_kb, VMA_FILE_PMD, "FILEPMD",
+	     N_("File pages mapped by huge pages (FilePmdMapped, Linux 4.17 and "
+	        "later).")),
+	V_KB(shared_hugetlb_kb, VMA_SHARED_HUGETLB, "SHHUGE",
+	     N_("hugetlbfs pages also mapped elsewhere (Shared_Hugetlb).")),
+	V_KB(private_hugetlb_kb, VMA_PRIVATE_HUGETLB, "PRHUGE",
+	     N_("hugetlbfs pages mapped only here (Private_Hugetlb).")),
+	V_KB(swap_kb, VMA_SWAP, "SWAP",
+	     N_("Anonymous pages of the mapping that are swapped out (Swap).")),
+	V_KB(swap_pss_kb, VMA_SWAP_PSS, "SWAPPSS",
+	     N_("Proportional share of that swap (SwapPss).")),
+	V_KB(locked_kb, VMA_LOCKED, "LOCKED",
+	     N_("Pss of the mapping when it is mlocked (Locked).")),
+	V_INT(thp_eligible, VMA_THP_ELIGIBLE, "THPEL", "", 5,
+	      N_("1 when the mapping may get transparent huge pages "
+	         "(THPeligible).")),
+	V_INT(protection_key, VMA_PROTECTION_KEY, "PKEY", "", 4,
+	      N_("Memory protection key (ProtectionKey, on systems with pkeys).")),
+	V_STR(vm_flags, VMA_VM_FLAGS, "FLAGS", 20,
+	      N_("The mapping's flags as two-letter codes (VmFlags): rd wr ex "
+	         "sh (shared) mr mw me ms, gd (stack grows down), lo (mlocked), "
+	         "io, sr, rr (read-ahead hints), dc (no copy on fork), de, ac "
+	         "(accountable), nr (no swap reserve), ht (hugetlb), hg and nh "
+	         "(MADV_HUGEPAGE, MADV_NOHUGEPAGE), mg (mergeable by KSM), and "
+	         "others; see proc(5).")),
+	V_STR(mempolicy, VMA_MEMPOLICY, "POLICY", 10,
+	      N_("NUMA memory policy of the mapping (numa_maps): default, "
+	         "local, prefer:N, bind:NODES, interleave:NODES, ...")),
+	{ .name = "node_pages", .title = "NODES", .unit = "pages",
+	  .help = N_("Resident pages on each NUMA node, \"N0\" -> pages, listing "
+	             "only nodes that hold some (numa_maps N<node>=).  An object "
+	             "keyed by the kernel's names rather than an array indexed by "
+	             "node id: node ids may be sparse, numa_maps prints no node "
+	             "count, and most mappings sit on one node."),
+	  .type = FT_KVLIST, .offset = offsetof(struct vma, node_pages),
+	  .known_bit = VMA_NODE_PAGES },
+	V_PAGES(numa_anon_pages, VMA_NUMA_ANON, "NANON",
+	        N_("Anonymous pages (numa_maps anon=; 0 when absent).")),
+	V_PAGES(numa_dirty_pages, VMA_NUMA_DIRTY, "NDIRTY",
+	        N_("Dirty pages (numa_maps dirty=; 0 when absent).")),
+	V_PAGES(numa_mapped_pages, VMA_NUMA_MAPPED, "NMAPPED",
+	        N_("Resident pages numa_maps counted (mapped=, which the kernel "
+	           "leaves out when it equals anon= or dirty=).")),
+	V_INT(numa_mapmax, VMA_NUMA_MAPMAX, "MAPMAX", "", 6,
+	      N_("Most processes mapping one of the pages (numa_maps mapmax=; 1 "
+	         "when absent and pages are resident).")),
+	V_PAGES(numa_swapcache_pages, VMA_NUMA_SWAPCACHE, "NSWAPC",
+	        N_("Pages in the swap cache (numa_maps swapcache=).")),
+	V_PAGES(numa_active_pages, VMA_NUMA_ACTIVE, "NACTIVE",
+	        N_("Pages on an active LRU list (numa_maps active=, which the "
+	           "kernel leaves out when all are active; unknown for "
+	           "hugetlb).")),
+	V_PAGES(numa_writeback_pages, VMA_NUMA_WRITEBACK, "NWRITEBK",
+	        N_("Pages under writeback (numa_maps writeback=).")),
+	V_KB(numa_page_size_kb, VMA_NUMA_PAGE_SIZE, "NPAGE",
+	     N_("Size of the pages numa_maps counts (kernelpagesize_kB; huge "
+	        "pages for hugetlb mappings; printed only when pages are "
+	        "resident).")),
+};
+
+const struct schema vma_schema = {
+	.name = "mappings",
+	.size = sizeof(struct vma),
+	.known_offset = offsetof(struct vma, known),
+	.fields = vma_fields,
+	.nfields = COUNT_OF(vma_fields),
+};
+
+static const struct field vmas_fields[] = {
+	E_INT(vmas, pid, -1, "PID", "", 7,
+	      N_("The process whose mappings these are (the first --pid).")),
+	E_OBJECTS(vmas, mappings, count, -1, vma_schema,
+	          N_("Its mappings in address order, from /proc/PID/smaps and "
+	             "/proc/PID/numa_maps.")),
+};
+
+const struct schema vmas_schema = {
+	.name = "vmas",
+	.size = sizeof(struct vmas),
+	.known_offset = offsetof(struct vmas, known),
+	.fields = vmas_fields,
+	.nfields = COUNT_OF(vmas_fields),
+};
+
 #define SNAP_SECTION(key, type_, bit, hlp) \
 	{ .name = #key, .title = #key, .unit = "", .help = hlp, .type = type_, \
 	  .offset = offsetof(struct snapshot, key), .known_bit = bit }
+
+static const struct field pageblock_zone_fields[] = {
+	E_INT(pageblock_zone, node, -1, "NODE", "", 4, N_("NUMA node of the zone.")),
+	E_STR(pageblock_zone, zone, -1, "ZONE", 8, N_("Zone name.")),
+	E_INT(pageblock_zone, start_pfn, -1, "START", "", 10,
+	      N_("First page frame number of the zone (zoneinfo start_pfn).")),
+	E_INT(pageblock_zone, spanned_pages, -1, "SPANNED", "pages", 10,
+	      N_("Pages the zone spans, holes included (zoneinfo spanned).")),
+	E_STR(pageblock_zone, cells, 0, "MAP", 0,
+	      N_("One character per pageblock, from the block holding start_pfn: "
+	         "a base64 digit (A-Z a-z 0-9 + /) worth state * 8 + free, where "
+	         "state is what most of its pages hold (0 hole, 1 free, 2 "
+	         "movable: anonymous, 3 reclaimable: file cache, 4 unmovable: "
+	         "other kernel pages, 5 slab, 6 transparent huge pages, 7 "
+	         "reserved) and free is 0 for no free page, else ceil(7 * free "
+	         "pages / pages per block).  From /proc/kpageflags and "
+	         "/proc/kpagecount (root only; read for --sim buddy).")),
+};
+
+const struct schema pageblock_zone_schema = {
+	.name = "pageblock_zones",
+	.size = sizeof(struct pageblock_zone),
+	.known_offset = offsetof(struct pageblock_zone, known),
+	.fields = pageblock_zone_fields,
+	.nfields = COUNT_OF(pageblock_zone_fields),
+};
+
+static const struct field pageblocks_fields[] = {
+	E_INT(pageblocks, pageblock_order, -1, "ORDER", "", 5,
+	      N_("Pageblock order (pagetypeinfo \"Page block order\"): a "
+	         "pageblock is 2^order pages.")),
+	E_OBJECTS(pageblocks, zones, count, 0, pageblock_zone_schema,
+	          N_("The physical map of each populated zone.")),
+};
+
+const struct schema pageblocks_schema = {
+	.name = "pageblocks",
+	.size = sizeof(struct pageblocks),
+	.known_offset = offsetof(struct pageblocks, known),
+	.fields = pageblocks_fields,
+	.nfields = COUNT_OF(pageblocks_fields),
+};
 
 static const struct field snapshot_fields[] = {
 	E_INT(snapshot, version, -1, "VERSION", "", 2,
@@ -419,6 +655,22 @@ static const struct field snapshot_fields[] = {
 	  .offset = offsetof(struct snapshot, cgroup), .known_bit = SEC_CGROUP },
 	SNAP_SECTION(sysctl, FT_SKVLIST, SEC_SYSCTL,
 	             N_("/proc/sys/vm settings (swappiness, overcommit, watermarks).")),
+	{ .name = "vmas", .title = "vmas", .type = FT_OBJECT, .sub = &vmas_schema,
+	  .help = N_("The mappings of one process (smaps and numa_maps), read "
+	             "for the first --pid only; each costs a page-table walk."),
+	  .offset = offsetof(struct snapshot, vmas), .known_bit = SEC_VMAS },
+	{ .name = "pageblocks", .title = "pageblocks", .type = FT_OBJECT,
+	  .sub = &pageblocks_schema,
+	  .help = N_("The physical memory map, one cell per pageblock, read "
+	             "from /proc/kpageflags for --sim buddy (root only; costs a "
+	             "read of 16 bytes per page of memory)."),
+	  .offset = offsetof(struct snapshot, pageblocks),
+	  .known_bit = SEC_PAGEBLOCKS },
+	{ .name = "oom_log", .title = "oom_log", .type = FT_OBJECT,
+	  .sub = &oom_log_schema,
+	  .help = N_("Past OOM kills found in the kernel log (/dev/kmsg), read "
+	             "for --sim oom."),
+	  .offset = offsetof(struct snapshot, oom_log), .known_bit = SEC_OOM_LOG },
 	E_SKV(snapshot, unavailable, -1,
 	      N_("What could not be read, and why: source -> reason.")),
 };

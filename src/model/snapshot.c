@@ -82,3 +82,16 @@ void cgroup_mem_clear(struct cgroup_mem *cg)
 	schema_free_entity(&cgroup_mem_schema, cg);
 	memset(cg, 0, sizeof(*cg));
 }
+
+void vma_clear(struct vma *v)
+{
+	schema_free_entity(&vma_schema, v);
+	memset(v, 0, sizeof(*v));
+}
+
+void vma_array_free(struct vma *vmas, size_t count)
+{
+	for (size_t i = 0; vmas && i < count; i++)
+		schema_free_entity(&vma_schema, &vmas[i]);
+	free(vmas);
+}

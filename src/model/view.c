@@ -18,7 +18,8 @@
 const struct view_info view_table[VIEW_COUNT] = {
 	[VIEW_PROCS] = { "procs", '1', N_("Processes"),
 	                 S(MEMINFO) | S(VMSTAT) | S(PROCESSES) },
-	[VIEW_VMAS] = { "vmas", '2', N_("Mappings"), S(MEMINFO) | S(PROCESSES) },
+	[VIEW_VMAS] = { "vmas", '2', N_("Mappings"),
+	                S(MEMINFO) | S(PROCESSES) | S(VMAS) },
 	[VIEW_FAULTS] = { "faults", '3', N_("Page faults"),
 	                  S(VMSTAT) | S(PROCESSES) },
 	[VIEW_SLAB] = { "slab", '4', N_("Slab caches"), S(MEMINFO) | S(SLAB) },

@@ -3,7 +3,9 @@
  * block per requested view, in the order of view.h.  This file sets up the
  * render (C numbers, the interval, the reasons said so far) and dispatches;
  * the overview and each view live in their own text_*.c file, over the
- * writer, values and table they share (text_internal.h).
+ * writer, values and table they share (text_internal.h).  One view's block,
+ * or one engine's, can also be rendered alone: the TUI shows the system
+ * views and the engines' results with this same text.
  *
  * Units: tables print plain integers, with the unit in the block's note
  * line (KiB, pages, bytes) or the column title (/s); the overview and the
@@ -33,7 +35,7 @@
 /* The renderer of each view; adding a view is a file and a line here. */
 static void (*const text_views[VIEW_COUNT])(struct text *t) = {
 	[VIEW_PROCS] = text_procs_view,
-	[VIEW_VMAS] = text_procs_vmas_view,
+	[VIEW_VMAS] = text_vmas_view,
 	[VIEW_FAULTS] = text_procs_faults_view,
 	[VIEW_SLAB] = text_slab_view,
 	[VIEW_NUMA] = text_numa_view,
@@ -56,8 +58,41 @@ static void text_render(struct text *t)
 	text_sim(t);
 }
 
-int output_text(FILE *out, const struct snapshot *prev,
-                const struct snapshot *cur, const struct output_options *opts)
+/* What to render: the whole text, one view's block, or one engine's. */
+struct text_part {
+	void (*render)(struct text *t, int which);
+	int which;
+};
+
+static void text_render_all(struct text *t, int which)
+{
+	(void)which;
+	text_render(t);
+}
+
+static void text_render_view(struct text *t, int view)
+{
+	text_views[view](t);
+}
+
+/* One engine's block: the results narrowed to that engine. */
+static void text_render_engine(struct text *t, int engine)
+{
+	struct sim_results one = *t->opts->sim;
+	struct output_options opts = *t->opts;
+	const struct output_options *saved = t->opts;
+
+	one.asked &= 1u << engine;
+	opts.sim = &one;
+	t->opts = &opts;
+	text_sim(t);
+	t->opts = saved;
+}
+
+static int text_run(FILE *out, const struct snapshot *prev,
+                    const struct snapshot *cur,
+                    const struct output_options *opts,
+                    const struct text_part *part)
 {
 	static const struct output_options defaults = {
 		.views = 1u << VIEW_PROCS,
@@ -77,7 +112,7 @@ int output_text(FILE *out, const struct snapshot *prev,
 	if (prev)
 		t.interval = fmax(0, cur->time - prev->time);
 	t.reason_said = xcalloc(cur->unavailable.count + 1, sizeof(bool));
-	text_render(&t);
+	part->render(&t, part->which);
 	if (!t.err && fflush(out) == EOF)
 		t.err = errno ? -errno : -EIO;
 	if (c_numeric) {
@@ -86,4 +121,35 @@ int output_text(FILE *out, const struct snapshot *prev,
 	}
 	free(t.reason_said);
 	return t.err;
+}
+
+int output_text(FILE *out, const struct snapshot *prev,
+                const struct snapshot *cur, const struct output_options *opts)
+{
+	const struct text_part all = { text_render_all, 0 };
+
+	return text_run(out, prev, cur, opts, &all);
+}
+
+int output_text_view(FILE *out, const struct snapshot *prev,
+                     const struct snapshot *cur,
+                     const struct output_options *opts, enum view_id view)
+{
+	const struct text_part one = { text_render_view, (int)view };
+
+	if ((unsigned)view >= VIEW_COUNT)
+		return -EINVAL;
+	return text_run(out, prev, cur, opts, &one);
+}
+
+int output_text_engine(FILE *out, const struct snapshot *prev,
+                       const struct snapshot *cur,
+                       const struct output_options *opts,
+                       enum sim_engine engine)
+{
+	const struct text_part one = { text_render_engine, (int)engine };
+
+	if ((unsigned)engine >= SIM_COUNT || !opts || !opts->sim)
+		return -EINVAL;
+	return text_run(out, prev, cur, opts, &one);
 }

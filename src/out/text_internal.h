@@ -149,14 +149,18 @@ void text_table_counters(struct text *t, const char *const *names, size_t n,
 
 void text_overview(struct text *t);                /* text_overview.c */
 void text_procs_view(struct text *t);              /* text_procs.c */
-void text_procs_vmas_view(struct text *t);
 void text_procs_faults_view(struct text *t);
 void text_procs_oom_view(struct text *t);
+void text_vmas_view(struct text *t);               /* text_vmas.c */
 void text_slab_view(struct text *t);               /* text_slab.c */
 void text_numa_view(struct text *t);               /* text_numa.c */
 void text_thp_view(struct text *t);                /* text_thp.c */
 void text_buddy_view(struct text *t);              /* text_buddy.c */
 void text_lru_view(struct text *t);                /* text_lru.c */
 void text_sim(struct text *t);                    /* text_sim.c */
+/* The buddy engine's result (text_sim_buddy.c); text_sim() calls it. */
+void text_sim_buddy(struct text *t, const void *result);
+/* The oom engine's result (text_sim_oom.c); text_sim() calls it. */
+void text_sim_oom(struct text *t, const void *result);
 
 #endif

@@ -2,7 +2,7 @@
  * text_procs.c - the process tables of batch text: the procs view (the
  * default proc_schema columns, sorted by -s, PSS by default), the faults
  * view (fault counters, then processes by faults per second), the oom view
- * (overcommit, then processes by oom_score), and the vmas placeholder.
+ * (overcommit, then processes by oom_score).
  * Rows pass the -p filter, sort with unknown values last and ties by pid,
  * and stop at max_rows.
  *
@@ -370,12 +370,6 @@ void text_procs_view(struct text *t)
 	text_procs_source_notes(t, rows, n);
 	text_procs_missing_pids(t);
 	free(rows);
-}
-
-void text_procs_vmas_view(struct text *t)
-{
-	text_put(t, "  %s\n", _("per-mapping data (smaps, numa_maps) comes "
-	                        "with a later version of memlens"));
 }
 
 void text_procs_faults_view(struct text *t)

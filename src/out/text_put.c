@@ -20,7 +20,7 @@ static const char *const text_put_section_names[SEC_COUNT] = {
 	[SEC_PROCESSES] = "processes", [SEC_ZONES] = "zones",
 	[SEC_SLAB] = "slab", [SEC_NUMA] = "numa", [SEC_THP] = "thp",
 	[SEC_ZSWAP] = "zswap", [SEC_PSI] = "psi", [SEC_CGROUP] = "cgroup",
-	[SEC_SYSCTL] = "sysctl",
+	[SEC_SYSCTL] = "sysctl", [SEC_VMAS] = "vmas",
 };
 
 void text_put(struct text *t, const char *fmt, ...)

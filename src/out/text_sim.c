@@ -156,7 +156,11 @@ void text_sim(struct text *t)
 		if (!(results->asked & (1u << e)) || !info)
 			continue;
 		text_put(t, "\n[sim %s]\n", info->name);
-		if (results->result[e])
+		if (results->result[e] && e == SIM_BUDDY)
+			text_sim_buddy(t, results->result[e]);
+		else if (results->result[e] && e == SIM_OOM)
+			text_sim_oom(t, results->result[e]);
+		else if (results->result[e])
 			text_sim_entity(t, info->schema, results->result[e], 2);
 		else
 			text_put(t, "  %s\n", results->error[e] ? results->error[e]

@@ -288,3 +288,26 @@ int parse_smaps_rollup(const char *text, struct proc *p)
 	            sums.kb[SM_SWAP_PSS]);
 	return 0;
 }
+
+/* ---- /proc/PID/stat --------------------------------------------------------- */
+
+int parse_stat_field(const char *text, int field, int64_t *value)
+{
+	const char *p, *end;
+
+	if (!text || field < 3)
+		return -EINVAL;
+	p = strrchr(text, ')'); /* comm may hold blanks and parentheses */
+	if (!p)
+		return -EINVAL;
+	p++;
+	end = p + strlen(p);
+	for (int f = 3; f < field; f++) { /* skip fields 3 .. field - 1 */
+		p = scan_skip_blanks(p, end);
+		if (p == end)
+			return -EINVAL;
+		p += strcspn(p, " \n");
+	}
+	p = scan_skip_blanks(p, end);
+	return scan_int64(&p, end, value) == 0 ? 0 : -EINVAL;
+}

@@ -15,8 +15,8 @@
 
 /* An engine is registered by one line here once it exists. */
 static const struct sim_engine_info *const engines[SIM_COUNT] = {
-	[SIM_OOM] = NULL,
-	[SIM_BUDDY] = NULL,
+	[SIM_OOM] = &oom_engine,
+	[SIM_BUDDY] = &buddy_engine,
 	[SIM_LRU] = NULL,
 };
 

@@ -139,8 +139,17 @@ static void check_process(const struct snapshot *snap, const struct expect *e)
 		                         bit == PROC_CGROUP ||
 		                         (bit == PROC_CMDLINE && !e->cmdline);
 
+		bool oom_only = bit == PROC_OOM_SCORE_STABLE ||
+		                bit == PROC_MM_GROUP || bit == PROC_IN_VFORK;
+
 		if (bit == PROC_NUMA_NODE) /* of this machine's CPU numbering */
 			continue;
+		if (oom_only) { /* read with fresh_oom_inputs only */
+			if (p->known & KNOWN(bit))
+				fail_msg("pid %lld: field %d known without "
+				         "fresh_oom_inputs", (long long)e->pid, bit);
+			continue;
+		}
 		if (from_missing_file && (p->known & KNOWN(bit)))
 			fail_msg("pid %lld: field %d known without its file",
 			         (long long)e->pid, bit);

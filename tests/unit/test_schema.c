@@ -20,6 +20,7 @@ static const struct schema *all_schemas[] = {
 	&proc_schema, &zone_schema, &migratetype_schema, &slab_schema,
 	&numa_node_schema, &numa_schema, &zswap_schema, &psi_line_schema,
 	&psi_schema, &cgroup_mem_schema, &cgroups_schema, &snapshot_schema,
+	&vma_schema, &vmas_schema,
 };
 
 static void test_names_unique_and_described(void **state)
