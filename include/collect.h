@@ -67,4 +67,15 @@ int collector_set_sections(struct collector *c, uint64_t sections);
 
 void collector_free(struct collector *c);
 
+/*
+ * The what-ifs with each "workload:FILE" expanded for the lru engine (which
+ * does no I/O): "workload:FILE\n" + the file's text + a "file NAME SIZE"
+ * line for each file its read steps name (src/collect/workload.c).  Returns
+ * 0 with *out (n strings; free with collect_workload_what_ifs_free), or
+ * -errno with *error (caller frees) naming the file that could not be read.
+ */
+int collect_workload_what_ifs(const char *const *what_ifs, size_t n,
+                              char ***out, char **error);
+void collect_workload_what_ifs_free(char **list, size_t n);
+
 #endif

@@ -52,6 +52,7 @@ struct sim_engine_info {
 /* The engines, one file each in src/sim/. */
 extern const struct sim_engine_info buddy_engine;
 extern const struct sim_engine_info oom_engine;
+extern const struct sim_engine_info lru_engine;
 
 /* The engines of this build, by enum sim_engine; NULL: not built yet. */
 const struct sim_engine_info *sim_engine(enum sim_engine e);

@@ -342,12 +342,20 @@ struct source {
 static struct sim_plan *plan_engines(const struct options *o)
 {
 	struct sim_plan *plan = NULL;
-	char *error = NULL;
+	char *error = NULL, **what_ifs;
+	int rc;
 
 	if (!o->sims)
 		return NULL;
-	if (sim_plan_new(&plan, o->sims, o->what_ifs, o->nwhat_ifs, o->cgroup,
-	                 &error) < 0) {
+	/* workload:FILE what-ifs carry the file's text to the lru engine */
+	rc = collect_workload_what_ifs(o->what_ifs, o->nwhat_ifs, &what_ifs,
+	                               &error);
+	if (rc == 0) {
+		rc = sim_plan_new(&plan, o->sims, (const char *const *)what_ifs,
+		                  o->nwhat_ifs, o->cgroup, &error);
+		collect_workload_what_ifs_free(what_ifs, o->nwhat_ifs);
+	}
+	if (rc < 0) {
 		fprintf(stderr, "memlens: %s\n", error);
 		free(error);
 		exit(EXIT_USAGE);

@@ -231,6 +231,37 @@ static void sysctl_add(struct snapshot *snap, const char *root,
 	free(path);
 }
 
+/*
+ * MGLRU's switches, kept with the vm settings as "lru_gen/enabled" and
+ * "lru_gen/min_ttl_ms".  A /sys/kernel/mm without lru_gen is a kernel built
+ * without CONFIG_LRU_GEN; a capture without /sys/kernel/mm tells nothing.
+ */
+static void sysctl_lru_gen(struct snapshot *snap, const char *root)
+{
+	static const char *const names[] = { "enabled", "min_ttl_ms" };
+	struct stat st;
+
+	if (collect_stat(root, "/sys/kernel/mm/lru_gen", &st) < 0) {
+		if (collect_stat(root, "/sys/kernel/mm", &st) == 0)
+			snapshot_set_unavailable(snap, "sysctl.lru_gen",
+			                         _("/sys/kernel/mm/lru_gen: absent, "
+			                           "the kernel is built without "
+			                           "MGLRU (CONFIG_LRU_GEN)"));
+		return;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		char *path = xasprintf("/sys/kernel/mm/lru_gen/%s", names[i]);
+		char *value = collect_read_setting(root, path);
+		char *name = xasprintf("lru_gen/%s", names[i]);
+
+		if (value)
+			skvlist_add(&snap->sysctl, name, value);
+		free(name);
+		free(value);
+		free(path);
+	}
+}
+
 void collect_sysctl(struct snapshot *snap, const char *root)
 {
 	static const char dir[] = "/proc/sys/vm";
@@ -244,6 +275,8 @@ void collect_sysctl(struct snapshot *snap, const char *root)
 	for (int i = 0; i < n; i++)
 		sysctl_add(snap, root, dir, entries[i]->d_name);
 	collect_free_entries(entries, n);
+	if (snap->sysctl.count > 0)
+		sysctl_lru_gen(snap, root);
 	if (snap->sysctl.count == 0) {
 		snapshot_set_unavailable(snap, "sysctl",
 		                         _("/proc/sys/vm: no readable settings"));

@@ -17,7 +17,7 @@
 static const struct sim_engine_info *const engines[SIM_COUNT] = {
 	[SIM_OOM] = &oom_engine,
 	[SIM_BUDDY] = &buddy_engine,
-	[SIM_LRU] = NULL,
+	[SIM_LRU] = &lru_engine,
 };
 
 /* Names of every engine, built or not, so that messages can tell an

@@ -14,6 +14,9 @@
 #   grower  0 MiB, grows 160 MiB: at most ~48000 pages inside 256 MiB
 # so the kernel must kill "tagged", although it is not the largest.
 . "${top_srcdir:-.}/tests/lib/tap.sh"
+# With swap on the group would swap instead of meeting the OOM killer;
+# tests/live/lru_workload.sh holds this lock exclusively while swap is on.
+exec 8> /tmp/memlens-swap.lock && flock -s 8
 
 jqtrue() { jq -e "$@" > /dev/null 2>&1; }
 memhog="${top_builddir:-.}/tests/live/memhog"

@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sched.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -330,13 +331,33 @@ static void test_victim_highest_kernel_score(void **state)
 	collector_free(l.c);
 }
 
+/*
+ * swapon changes every process's oom_score, and tests/live/lru_workload.sh
+ * turns swap on while it holds this lock exclusively: comparing scores
+ * waits until it is done (make check runs tests in parallel).
+ */
+static int swap_lock_shared(void)
+{
+	int fd = open("/tmp/memlens-swap.lock", O_RDONLY | O_CREAT | O_CLOEXEC,
+	              0666);
+
+	if (fd >= 0)
+		flock(fd, LOCK_SH);
+	return fd;
+}
+
 int main(void)
 {
+	int lock_fd = swap_lock_shared();
+	int failed;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_process_matches),
 		cmocka_unit_test(test_known_children),
 		cmocka_unit_test(test_victim_highest_kernel_score),
 	};
 
-	return cmocka_run_group_tests(tests, children_start, children_stop);
+	failed = cmocka_run_group_tests(tests, children_start, children_stop);
+	if (lock_fd >= 0)
+		close(lock_fd);
+	return failed;
 }
