@@ -482,10 +482,15 @@ static void zone_free_blocks(struct om *m)
 	}
 }
 
-static void migratetype_free_blocks(struct om *m)
+/*
+ * One family per migratetype field of pagetypeinfo: free blocks per order
+ * (known bit 0) or the pageblock count (known bit 1).
+ */
+static void migratetype_family(struct om *m, const char *name,
+                               const char *field, uint64_t known_bit)
 {
 	const struct snapshot *s = m->snap;
-	const char *name = "memlens_zone_migratetype_free_blocks";
+	const char *help = schema_field(&migratetype_schema, field)->help;
 	bool started = false;
 
 	for (size_t z = 0; z < s->nzones; z++) {
@@ -498,49 +503,32 @@ static void migratetype_free_blocks(struct om *m)
 			struct labels l;
 			char node[24];
 
-			if (!(mt->known & 1))
+			if (!(mt->known & known_bit))
 				continue;
-			if (!first_sample(m, &started, name, "gauge",
-			                  schema_field(&migratetype_schema,
-			                               "free_blocks")->help))
+			if (!first_sample(m, &started, name, "gauge", help))
 				return;
 			zone_labels(&l, zone, node);
 			l.name[l.count] = "type";
 			l.value[l.count++] = mt->type ? mt->type : "";
-			free_blocks_samples(m, name, &l, mt->free_blocks,
-			                    mt->norders);
+			if (known_bit == 1)
+				free_blocks_samples(m, name, &l, mt->free_blocks,
+				                    mt->norders);
+			else
+				sample_int(m, name, &l, mt->pageblocks);
 		}
 	}
 }
 
+static void migratetype_free_blocks(struct om *m)
+{
+	migratetype_family(m, "memlens_zone_migratetype_free_blocks",
+	                   "free_blocks", 1);
+}
+
 static void migratetype_pageblocks(struct om *m)
 {
-	const struct snapshot *s = m->snap;
-	const char *name = "memlens_zone_migratetype_pageblocks";
-	bool started = false;
-
-	for (size_t z = 0; z < s->nzones; z++) {
-		const struct zone *zone = &s->zones[z];
-
-		if (!(zone->known & KNOWN(ZONE_MIGRATETYPES)))
-			continue;
-		for (size_t t = 0; t < zone->nmigratetypes; t++) {
-			const struct zone_migratetype *mt = &zone->migratetypes[t];
-			struct labels l;
-			char node[24];
-
-			if (!(mt->known & 2))
-				continue;
-			if (!first_sample(m, &started, name, "gauge",
-			                  schema_field(&migratetype_schema,
-			                               "pageblocks")->help))
-				return;
-			zone_labels(&l, zone, node);
-			l.name[l.count] = "type";
-			l.value[l.count++] = mt->type ? mt->type : "";
-			sample_int(m, name, &l, mt->pageblocks);
-		}
-	}
+	migratetype_family(m, "memlens_zone_migratetype_pageblocks",
+	                   "pageblocks", 2);
 }
 
 static void zone_metrics(struct om *m)

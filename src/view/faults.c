@@ -132,15 +132,7 @@ static struct ui_table *faults_table(void *state)
 
 static bool faults_key(void *state, struct view_ctx *ctx, int key)
 {
-	struct faults_state *st = state;
-	const struct proc *p = proctable_selected(&st->pt);
-
-	if ((key == '\n' || key == '\r' || key == KEY_ENTER) && p) {
-		ctx->request = VIEW_REQ_OPEN_VMAS;
-		ctx->request_pid = p->pid;
-		return true;
-	}
-	return false;
+	return proctable_key_open(&((struct faults_state *)state)->pt, ctx, key);
 }
 
 static void faults_explain(void *state, const struct view_ctx *ctx,

@@ -114,15 +114,7 @@ static struct ui_table *oom_table(void *state)
 
 static bool oom_key(void *state, struct view_ctx *ctx, int key)
 {
-	struct oom_state *st = state;
-	const struct proc *p = proctable_selected(&st->pt);
-
-	if ((key == '\n' || key == '\r' || key == KEY_ENTER) && p) {
-		ctx->request = VIEW_REQ_OPEN_VMAS;
-		ctx->request_pid = p->pid;
-		return true;
-	}
-	return false;
+	return proctable_key_open(&((struct oom_state *)state)->pt, ctx, key);
 }
 
 static void oom_explain(void *state, const struct view_ctx *ctx,

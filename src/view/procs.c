@@ -221,7 +221,6 @@ static struct ui_table *procs_table(void *state)
 static bool procs_key(void *state, struct view_ctx *ctx, int key)
 {
 	struct procs_state *st = state;
-	const struct proc *p;
 
 	switch (key) {
 	case 't':
@@ -231,15 +230,8 @@ static bool procs_key(void *state, struct view_ctx *ctx, int key)
 				st->pt.table.rows[r].prefix = NULL;
 		ui_table_finish(&st->pt.table);
 		return true;
-	case '\n': case '\r': case KEY_ENTER:
-		p = proctable_selected(&st->pt);
-		if (p) {
-			ctx->request = VIEW_REQ_OPEN_VMAS;
-			ctx->request_pid = p->pid;
-		}
-		return true;
 	default:
-		return false;
+		return proctable_key_open(&st->pt, ctx, key);
 	}
 }
 

@@ -226,6 +226,21 @@ const struct proc *proctable_selected(const struct proctable *pt)
 	return r ? r->entity : NULL;
 }
 
+bool proctable_key_open(const struct proctable *pt, struct view_ctx *ctx,
+                        int key)
+{
+	const struct proc *p;
+
+	if (key != '\n' && key != '\r' && key != KEY_ENTER)
+		return false;
+	p = proctable_selected(pt);
+	if (p) {
+		ctx->request = VIEW_REQ_OPEN_VMAS;
+		ctx->request_pid = p->pid;
+	}
+	return true;
+}
+
 void proctable_summary(const struct proctable *pt, const struct view_ctx *ctx,
                        struct ui_line *line)
 {

@@ -53,6 +53,12 @@ void proctable_fill(struct proctable *pt, const struct view_ctx *ctx,
                     const char *default_sort);
 /* The selected process, or NULL. */
 const struct proc *proctable_selected(const struct proctable *pt);
+/*
+ * Enter on a process asks for its mappings (the vmas view); true when key
+ * was Enter (taken, even with nothing selected).
+ */
+bool proctable_key_open(const struct proctable *pt, struct view_ctx *ctx,
+                        int key);
 /* "312 of 312 processes" and the filters, for the summary line. */
 void proctable_summary(const struct proctable *pt, const struct view_ctx *ctx,
                        struct ui_line *line);
