@@ -66,6 +66,19 @@ tui_wait() { # pattern [tenths of a second]
 # for may reach tmux a moment later.
 seen() { tui_wait "$1" 30; }
 
+# A pattern gone from the screen, soon (3 s): the line that showed it may
+# be redrawn a moment after the one a test waited for.
+unseen() {
+	n=30
+	while [ "$n" -gt 0 ]; do
+		tui_screen | grep -Eq -- "$1" || return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	diag "/$1/ is still on the screen"
+	return 1
+}
+
 # Waits until the screen stops changing (a key was handled and drawn).
 tui_settle() {
 	prev=""

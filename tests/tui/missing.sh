@@ -30,7 +30,7 @@ tui_keys e
 check "the explain panel opens on an empty table" tui_wait 'Explain \(e closes'
 tui_keys 1
 check "the procs view has no such warning" tui_wait 'Processes$'
-check "... on its status line" sh -c "! grep -q 'slab: needs root' '$tmp/screen'"
+check "... on its status line" unseen 'slab: needs root'
 tui_keys q
 check "quits with status 0" tui_exited
 check "status 0" test "$(cat "$tmp/status")" = 0
