@@ -73,6 +73,49 @@ struct schema {
 	                         const void *entity);
 };
 
+/*
+ * Field-table entries, one per line of a table: T is the entity's struct
+ * (without "struct"), key its member (also the JSON name), bit its known
+ * bit (-1: always known), ttl the column title, unt the unit, w the width.
+ */
+#define FIELD_INT(T, key, bit, ttl, unt, w, hlp) \
+	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, .type = FT_INT, \
+	  .offset = offsetof(struct T, key), .known_bit = bit, .width = w }
+/* A limit in KiB: CGROUP_UNLIMITED is written "max". */
+#define FIELD_LIMIT(T, key, bit, ttl, w, hlp) \
+	{ .name = #key, .title = ttl, .unit = "KiB", .help = hlp, \
+	  .type = FT_INT, .offset = offsetof(struct T, key), .known_bit = bit, \
+	  .width = w, .flags = FF_LIMIT }
+#define FIELD_DOUBLE(T, key, bit, ttl, unt, w, hlp) \
+	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, \
+	  .type = FT_DOUBLE, .offset = offsetof(struct T, key), \
+	  .known_bit = bit, .width = w }
+#define FIELD_STR(T, key, bit, ttl, w, hlp) \
+	{ .name = #key, .title = ttl, .unit = "", .help = hlp, \
+	  .type = FT_STRING, .offset = offsetof(struct T, key), \
+	  .known_bit = bit, .width = w, .flags = FF_LEFT }
+#define FIELD_ARRAY(T, key, count, bit, ttl, unt, hlp) \
+	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, \
+	  .type = FT_INT_ARRAY, .offset = offsetof(struct T, key), \
+	  .count_offset = offsetof(struct T, count), .known_bit = bit }
+#define FIELD_KV(T, key, bit, hlp) \
+	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
+	  .type = FT_KVLIST, .offset = offsetof(struct T, key), \
+	  .known_bit = bit }
+#define FIELD_SKV(T, key, bit, hlp) \
+	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
+	  .type = FT_SKVLIST, .offset = offsetof(struct T, key), \
+	  .known_bit = bit }
+#define FIELD_OBJECT(T, key, bit, schema, hlp) \
+	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
+	  .type = FT_OBJECT, .offset = offsetof(struct T, key), .sub = &schema, \
+	  .known_bit = bit }
+#define FIELD_OBJECTS(T, key, count, bit, schema, hlp) \
+	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
+	  .type = FT_OBJECTS, .offset = offsetof(struct T, key), \
+	  .count_offset = offsetof(struct T, count), .sub = &schema, \
+	  .known_bit = bit }
+
 extern const struct schema proc_schema;
 extern const struct schema zone_schema;
 extern const struct schema migratetype_schema;

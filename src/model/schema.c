@@ -13,7 +13,6 @@
 #include "schema.h"
 #include "util.h"
 
-#define COUNT_OF(table) (sizeof(table) / sizeof((table)[0]))
 
 #define SRC(x) KNOWN(PROC_SRC_##x)
 
@@ -175,44 +174,17 @@ const struct schema proc_schema = {
 	.size = sizeof(struct proc),
 	.known_offset = offsetof(struct proc, known),
 	.fields = proc_fields,
-	.nfields = COUNT_OF(proc_fields),
+	.nfields = ARRAY_SIZE(proc_fields),
 	.find_prev = proc_find_prev,
 };
 
-#define E_INT(T, key, bit, ttl, unt, w, hlp) \
-	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, .type = FT_INT, \
-	  .offset = offsetof(struct T, key), .known_bit = bit, .width = w }
-#define E_STR(T, key, bit, ttl, w, hlp) \
-	{ .name = #key, .title = ttl, .unit = "", .help = hlp, .type = FT_STRING, \
-	  .offset = offsetof(struct T, key), .known_bit = bit, .width = w, \
-	  .flags = FF_LEFT }
-#define E_ARRAY(T, key, count, bit, ttl, unt, hlp) \
-	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, \
-	  .type = FT_INT_ARRAY, .offset = offsetof(struct T, key), \
-	  .count_offset = offsetof(struct T, count), .known_bit = bit }
-#define E_KV(T, key, bit, hlp) \
-	{ .name = #key, .title = #key, .unit = "", .help = hlp, .type = FT_KVLIST, \
-	  .offset = offsetof(struct T, key), .known_bit = bit }
-#define E_SKV(T, key, bit, hlp) \
-	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
-	  .type = FT_SKVLIST, .offset = offsetof(struct T, key), \
-	  .known_bit = bit }
-#define E_OBJECTS(T, key, count, bit, schema, hlp) \
-	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
-	  .type = FT_OBJECTS, .offset = offsetof(struct T, key), \
-	  .count_offset = offsetof(struct T, count), .sub = &schema, \
-	  .known_bit = bit }
-#define E_OBJECT(T, key, schema, hlp) \
-	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
-	  .type = FT_OBJECT, .offset = offsetof(struct T, key), .sub = &schema, \
-	  .known_bit = -1 }
 
 static const struct field migratetype_fields[] = {
-	E_STR(zone_migratetype, type, -1, "TYPE", 11,
+	FIELD_STR(zone_migratetype, type, -1, "TYPE", 11,
 	      N_("Migratetype: Unmovable, Movable, Reclaimable, HighAtomic, CMA, Isolate.")),
-	E_ARRAY(zone_migratetype, free_blocks, norders, 0, "FREE", "blocks",
+	FIELD_ARRAY(zone_migratetype, free_blocks, norders, 0, "FREE", "blocks",
 	        N_("Free blocks of this migratetype per order (pagetypeinfo).")),
-	E_INT(zone_migratetype, pageblocks, 1, "BLOCKS", "", 7,
+	FIELD_INT(zone_migratetype, pageblocks, 1, "BLOCKS", "", 7,
 	      N_("Pageblocks of this migratetype (pagetypeinfo).")),
 };
 
@@ -221,37 +193,37 @@ const struct schema migratetype_schema = {
 	.size = sizeof(struct zone_migratetype),
 	.known_offset = offsetof(struct zone_migratetype, known),
 	.fields = migratetype_fields,
-	.nfields = COUNT_OF(migratetype_fields),
+	.nfields = ARRAY_SIZE(migratetype_fields),
 };
 
 static const struct field zone_fields[] = {
-	E_INT(zone, node, -1, "NODE", "", 4, N_("NUMA node of the zone.")),
-	E_STR(zone, zone, -1, "ZONE", 8, N_("Zone name.")),
-	E_ARRAY(zone, free_blocks, norders, ZONE_FREE_BLOCKS, "FREE", "blocks",
+	FIELD_INT(zone, node, -1, "NODE", "", 4, N_("NUMA node of the zone.")),
+	FIELD_STR(zone, zone, -1, "ZONE", 8, N_("Zone name.")),
+	FIELD_ARRAY(zone, free_blocks, norders, ZONE_FREE_BLOCKS, "FREE", "blocks",
 	        N_("Free blocks per order, order 0 first (/proc/buddyinfo).")),
-	E_INT(zone, free_pages, ZONE_FREE, "FREE", "pages", 10,
+	FIELD_INT(zone, free_pages, ZONE_FREE, "FREE", "pages", 10,
 	      N_("Free pages (zoneinfo \"pages free\").")),
-	E_INT(zone, boost_pages, ZONE_BOOST, "BOOST", "pages", 7,
+	FIELD_INT(zone, boost_pages, ZONE_BOOST, "BOOST", "pages", 7,
 	      N_("Watermark boost after fragmenting fallbacks (zoneinfo).")),
-	E_INT(zone, min_pages, ZONE_MIN, "MIN", "pages", 8,
+	FIELD_INT(zone, min_pages, ZONE_MIN, "MIN", "pages", 8,
 	      N_("Min watermark: below it only atomic and reclaim allocations succeed.")),
-	E_INT(zone, low_pages, ZONE_LOW, "LOW", "pages", 8,
+	FIELD_INT(zone, low_pages, ZONE_LOW, "LOW", "pages", 8,
 	      N_("Low watermark: kswapd wakes below it.")),
-	E_INT(zone, high_pages, ZONE_HIGH, "HIGH", "pages", 8,
+	FIELD_INT(zone, high_pages, ZONE_HIGH, "HIGH", "pages", 8,
 	      N_("High watermark: kswapd sleeps above it.")),
-	E_INT(zone, spanned_pages, ZONE_SPANNED, "SPANNED", "pages", 10,
+	FIELD_INT(zone, spanned_pages, ZONE_SPANNED, "SPANNED", "pages", 10,
 	      N_("Pages the zone spans, holes included.")),
-	E_INT(zone, present_pages, ZONE_PRESENT, "PRESENT", "pages", 10,
+	FIELD_INT(zone, present_pages, ZONE_PRESENT, "PRESENT", "pages", 10,
 	      N_("Physical pages present in the zone.")),
-	E_INT(zone, managed_pages, ZONE_MANAGED, "MANAGED", "pages", 10,
+	FIELD_INT(zone, managed_pages, ZONE_MANAGED, "MANAGED", "pages", 10,
 	      N_("Pages managed by the buddy allocator.")),
-	E_INT(zone, cma_pages, ZONE_CMA, "CMA", "pages", 7,
+	FIELD_INT(zone, cma_pages, ZONE_CMA, "CMA", "pages", 7,
 	      N_("Pages reserved for the contiguous memory allocator.")),
-	E_ARRAY(zone, protection_pages, nprotection, ZONE_PROTECTION, "PROT",
+	FIELD_ARRAY(zone, protection_pages, nprotection, ZONE_PROTECTION, "PROT",
 	        "pages", N_("lowmem_reserve: pages kept free against allocations "
 	                    "that could use each higher zone (zoneinfo protection).")),
-	E_KV(zone, stats, ZONE_STATS, N_("The zone's counters from zoneinfo.")),
-	E_OBJECTS(zone, migratetypes, nmigratetypes, ZONE_MIGRATETYPES,
+	FIELD_KV(zone, stats, ZONE_STATS, N_("The zone's counters from zoneinfo.")),
+	FIELD_OBJECTS(zone, migratetypes, nmigratetypes, ZONE_MIGRATETYPES,
 	          migratetype_schema,
 	          N_("Free lists per migratetype (/proc/pagetypeinfo, root only).")),
 };
@@ -261,13 +233,13 @@ const struct schema zone_schema = {
 	.size = sizeof(struct zone),
 	.known_offset = offsetof(struct zone, known),
 	.fields = zone_fields,
-	.nfields = COUNT_OF(zone_fields),
+	.nfields = ARRAY_SIZE(zone_fields),
 };
 
-#define SLAB_INT(key, ttl, unt, w, hlp) E_INT(slab_cache, key, 0, ttl, unt, w, hlp)
+#define SLAB_INT(key, ttl, unt, w, hlp) FIELD_INT(slab_cache, key, 0, ttl, unt, w, hlp)
 
 static const struct field slab_fields[] = {
-	E_STR(slab_cache, name, -1, "NAME", 24, N_("Slab cache name.")),
+	FIELD_STR(slab_cache, name, -1, "NAME", 24, N_("Slab cache name.")),
 	SLAB_INT(active_objs, "ACTIVE", "", 9,
 	         N_("Objects in use (SLUB counts per-CPU free objects as active).")),
 	SLAB_INT(num_objs, "OBJS", "", 9, N_("Objects allocated in slabs.")),
@@ -284,20 +256,20 @@ const struct schema slab_schema = {
 	.size = sizeof(struct slab_cache),
 	.known_offset = offsetof(struct slab_cache, known),
 	.fields = slab_fields,
-	.nfields = COUNT_OF(slab_fields),
+	.nfields = ARRAY_SIZE(slab_fields),
 };
 
 static const struct field numa_node_fields[] = {
-	E_INT(numa_node, node, -1, "NODE", "", 4, N_("NUMA node id.")),
-	E_STR(numa_node, cpulist, NUMA_CPULIST, "CPUS", 12,
+	FIELD_INT(numa_node, node, -1, "NODE", "", 4, N_("NUMA node id.")),
+	FIELD_STR(numa_node, cpulist, NUMA_CPULIST, "CPUS", 12,
 	      N_("CPUs of the node; empty for a memory-only node.")),
-	E_ARRAY(numa_node, distance, ndistance, NUMA_DISTANCE, "DISTANCE", "",
+	FIELD_ARRAY(numa_node, distance, ndistance, NUMA_DISTANCE, "DISTANCE", "",
 	        N_("Distance to each node, in node order (10 = local).")),
-	E_KV(numa_node, meminfo, NUMA_MEMINFO, N_("The node's meminfo (kB).")),
-	E_KV(numa_node, numastat, NUMA_NUMASTAT,
+	FIELD_KV(numa_node, meminfo, NUMA_MEMINFO, N_("The node's meminfo (kB).")),
+	FIELD_KV(numa_node, numastat, NUMA_NUMASTAT,
 	     N_("numa_hit, numa_miss, numa_foreign, interleave_hit, local_node, "
 	        "other_node (pages).")),
-	E_KV(numa_node, vmstat, NUMA_VMSTAT, N_("The node's vmstat counters.")),
+	FIELD_KV(numa_node, vmstat, NUMA_VMSTAT, N_("The node's vmstat counters.")),
 };
 
 const struct schema numa_node_schema = {
@@ -305,11 +277,11 @@ const struct schema numa_node_schema = {
 	.size = sizeof(struct numa_node),
 	.known_offset = offsetof(struct numa_node, known),
 	.fields = numa_node_fields,
-	.nfields = COUNT_OF(numa_node_fields),
+	.nfields = ARRAY_SIZE(numa_node_fields),
 };
 
 static const struct field numa_fields[] = {
-	E_OBJECTS(numa, nodes, count, 0, numa_node_schema, N_("NUMA nodes.")),
+	FIELD_OBJECTS(numa, nodes, count, 0, numa_node_schema, N_("NUMA nodes.")),
 };
 
 const struct schema numa_schema = {
@@ -317,13 +289,13 @@ const struct schema numa_schema = {
 	.size = sizeof(struct numa),
 	.known_offset = offsetof(struct numa, known),
 	.fields = numa_fields,
-	.nfields = COUNT_OF(numa_fields),
+	.nfields = ARRAY_SIZE(numa_fields),
 };
 
 static const struct field zswap_fields[] = {
-	E_SKV(zswap, parameters, ZSWAP_PARAMETERS,
+	FIELD_SKV(zswap, parameters, ZSWAP_PARAMETERS,
 	      N_("zswap module parameters (/sys/module/zswap/parameters).")),
-	E_KV(zswap, stats, ZSWAP_STATS,
+	FIELD_KV(zswap, stats, ZSWAP_STATS,
 	     N_("zswap pool counters (debugfs zswap/, root only).")),
 };
 
@@ -332,7 +304,7 @@ const struct schema zswap_schema = {
 	.size = sizeof(struct zswap),
 	.known_offset = offsetof(struct zswap, known),
 	.fields = zswap_fields,
-	.nfields = COUNT_OF(zswap_fields),
+	.nfields = ARRAY_SIZE(zswap_fields),
 };
 
 #define PSI_AVG(key, ttl, hlp) \
@@ -355,13 +327,13 @@ const struct schema psi_line_schema = {
 	.size = sizeof(struct psi_line),
 	.known_offset = offsetof(struct psi_line, known),
 	.fields = psi_line_fields,
-	.nfields = COUNT_OF(psi_line_fields),
+	.nfields = ARRAY_SIZE(psi_line_fields),
 };
 
 static const struct field psi_fields[] = {
-	E_OBJECT(psi, some, psi_line_schema,
+	FIELD_OBJECT(psi, some, -1, psi_line_schema,
 	         N_("Some tasks stalled on memory (/proc/pressure/memory).")),
-	E_OBJECT(psi, full, psi_line_schema,
+	FIELD_OBJECT(psi, full, -1, psi_line_schema,
 	         N_("All non-idle tasks stalled on memory at once.")),
 };
 
@@ -370,17 +342,14 @@ const struct schema psi_schema = {
 	.size = sizeof(struct psi),
 	.known_offset = offsetof(struct psi, known),
 	.fields = psi_fields,
-	.nfields = COUNT_OF(psi_fields),
+	.nfields = ARRAY_SIZE(psi_fields),
 };
 
-#define CG_INT(key, bit, ttl, hlp) E_INT(cgroup_mem, key, bit, ttl, "KiB", 10, hlp)
-#define CG_MAXABLE(key, bit, ttl, hlp) \
-	{ .name = #key, .title = ttl, .unit = "KiB", .help = hlp, .type = FT_INT, \
-	  .offset = offsetof(struct cgroup_mem, key), .known_bit = bit, \
-	  .width = 10, .flags = FF_LIMIT }
+#define CG_INT(key, bit, ttl, hlp) FIELD_INT(cgroup_mem, key, bit, ttl, "KiB", 10, hlp)
+#define CG_MAXABLE(key, bit, ttl, hlp) FIELD_LIMIT(cgroup_mem, key, bit, ttl, 10, hlp)
 
 static const struct field cgroup_mem_fields[] = {
-	E_STR(cgroup_mem, path, -1, "CGROUP", 30, N_("Path in the hierarchy.")),
+	FIELD_STR(cgroup_mem, path, -1, "CGROUP", 30, N_("Path in the hierarchy.")),
 	CG_INT(usage_kb, CG_USAGE, "USAGE",
 	       N_("Memory charged to the group (memory.current; v1 usage_in_bytes).")),
 	CG_MAXABLE(limit_kb, CG_LIMIT, "LIMIT",
@@ -396,11 +365,11 @@ static const struct field cgroup_mem_fields[] = {
 	       N_("Memory plus swap charged (v1 memory.memsw.usage_in_bytes).")),
 	CG_MAXABLE(memsw_limit_kb, CG_MEMSW_LIMIT, "MEMSWMAX",
 	       N_("Memory plus swap limit (v1 memory.memsw.limit_in_bytes).")),
-	E_KV(cgroup_mem, stat, CG_STAT, N_("memory.stat.")),
-	E_KV(cgroup_mem, events, CG_EVENTS,
+	FIELD_KV(cgroup_mem, stat, CG_STAT, N_("memory.stat.")),
+	FIELD_KV(cgroup_mem, events, CG_EVENTS,
 	     N_("v2 memory.events (low, high, max, oom, oom_kill); v1 "
 	        "memory.oom_control and failcnt.")),
-	E_INT(cgroup_mem, swappiness, CG_SWAPPINESS, "SWAPPINESS", "", 10,
+	FIELD_INT(cgroup_mem, swappiness, CG_SWAPPINESS, "SWAPPINESS", "", 10,
 	      N_("v1 memory.swappiness (v2 groups use vm.swappiness).")),
 };
 
@@ -409,15 +378,15 @@ const struct schema cgroup_mem_schema = {
 	.size = sizeof(struct cgroup_mem),
 	.known_offset = offsetof(struct cgroup_mem, known),
 	.fields = cgroup_mem_fields,
-	.nfields = COUNT_OF(cgroup_mem_fields),
+	.nfields = ARRAY_SIZE(cgroup_mem_fields),
 };
 
 static const struct field cgroups_fields[] = {
-	E_INT(cgroups, version, -1, "VERSION", "", 2,
+	FIELD_INT(cgroups, version, -1, "VERSION", "", 2,
 	      N_("cgroup version of the memory controller (1 or 2).")),
-	E_STR(cgroups, mount, -1, "MOUNT", 20,
+	FIELD_STR(cgroups, mount, -1, "MOUNT", 20,
 	      N_("Where the memory hierarchy is mounted.")),
-	E_OBJECTS(cgroups, groups, count, -1, cgroup_mem_schema,
+	FIELD_OBJECTS(cgroups, groups, count, -1, cgroup_mem_schema,
 	          N_("Memory cgroups, parents first.")),
 };
 
@@ -426,13 +395,13 @@ const struct schema cgroups_schema = {
 	.size = sizeof(struct cgroups),
 	.known_offset = offsetof(struct cgroups, known),
 	.fields = cgroups_fields,
-	.nfields = COUNT_OF(cgroups_fields),
+	.nfields = ARRAY_SIZE(cgroups_fields),
 };
 
-#define V_INT(key, bit, ttl, unt, w, hlp) E_INT(vma, key, bit, ttl, unt, w, hlp)
-#define V_KB(key, bit, ttl, hlp) E_INT(vma, key, bit, ttl, "KiB", 8, hlp)
-#define V_PAGES(key, bit, ttl, hlp) E_INT(vma, key, bit, ttl, "pages", 7, hlp)
-#define V_STR(key, bit, ttl, w, hlp) E_STR(vma, key, bit, ttl, w, hlp)
+#define V_INT(key, bit, ttl, unt, w, hlp) FIELD_INT(vma, key, bit, ttl, unt, w, hlp)
+#define V_KB(key, bit, ttl, hlp) FIELD_INT(vma, key, bit, ttl, "KiB", 8, hlp)
+#define V_PAGES(key, bit, ttl, hlp) FIELD_INT(vma, key, bit, ttl, "pages", 7, hlp)
+#define V_STR(key, bit, ttl, w, hlp) FIELD_STR(vma, key, bit, ttl, w, hlp)
 
 static const struct field vma_fields[] = {
 	V_INT(start, VMA_START, "START", "", 16,
@@ -554,13 +523,13 @@ const struct schema vma_schema = {
 	.size = sizeof(struct vma),
 	.known_offset = offsetof(struct vma, known),
 	.fields = vma_fields,
-	.nfields = COUNT_OF(vma_fields),
+	.nfields = ARRAY_SIZE(vma_fields),
 };
 
 static const struct field vmas_fields[] = {
-	E_INT(vmas, pid, -1, "PID", "", 7,
+	FIELD_INT(vmas, pid, -1, "PID", "", 7,
 	      N_("The process whose mappings these are (the first --pid).")),
-	E_OBJECTS(vmas, mappings, count, -1, vma_schema,
+	FIELD_OBJECTS(vmas, mappings, count, -1, vma_schema,
 	          N_("Its mappings in address order, from /proc/PID/smaps and "
 	             "/proc/PID/numa_maps.")),
 };
@@ -570,7 +539,7 @@ const struct schema vmas_schema = {
 	.size = sizeof(struct vmas),
 	.known_offset = offsetof(struct vmas, known),
 	.fields = vmas_fields,
-	.nfields = COUNT_OF(vmas_fields),
+	.nfields = ARRAY_SIZE(vmas_fields),
 };
 
 #define SNAP_SECTION(key, type_, bit, hlp) \
@@ -578,13 +547,13 @@ const struct schema vmas_schema = {
 	  .offset = offsetof(struct snapshot, key), .known_bit = bit }
 
 static const struct field pageblock_zone_fields[] = {
-	E_INT(pageblock_zone, node, -1, "NODE", "", 4, N_("NUMA node of the zone.")),
-	E_STR(pageblock_zone, zone, -1, "ZONE", 8, N_("Zone name.")),
-	E_INT(pageblock_zone, start_pfn, -1, "START", "", 10,
+	FIELD_INT(pageblock_zone, node, -1, "NODE", "", 4, N_("NUMA node of the zone.")),
+	FIELD_STR(pageblock_zone, zone, -1, "ZONE", 8, N_("Zone name.")),
+	FIELD_INT(pageblock_zone, start_pfn, -1, "START", "", 10,
 	      N_("First page frame number of the zone (zoneinfo start_pfn).")),
-	E_INT(pageblock_zone, spanned_pages, -1, "SPANNED", "pages", 10,
+	FIELD_INT(pageblock_zone, spanned_pages, -1, "SPANNED", "pages", 10,
 	      N_("Pages the zone spans, holes included (zoneinfo spanned).")),
-	E_STR(pageblock_zone, cells, 0, "MAP", 0,
+	FIELD_STR(pageblock_zone, cells, 0, "MAP", 0,
 	      N_("One character per pageblock, from the block holding start_pfn: "
 	         "a base64 digit (A-Z a-z 0-9 + /) worth state * 8 + free, where "
 	         "state is what most of its pages hold (0 hole, 1 free, 2 "
@@ -600,14 +569,14 @@ const struct schema pageblock_zone_schema = {
 	.size = sizeof(struct pageblock_zone),
 	.known_offset = offsetof(struct pageblock_zone, known),
 	.fields = pageblock_zone_fields,
-	.nfields = COUNT_OF(pageblock_zone_fields),
+	.nfields = ARRAY_SIZE(pageblock_zone_fields),
 };
 
 static const struct field pageblocks_fields[] = {
-	E_INT(pageblocks, pageblock_order, -1, "ORDER", "", 5,
+	FIELD_INT(pageblocks, pageblock_order, -1, "ORDER", "", 5,
 	      N_("Pageblock order (pagetypeinfo \"Page block order\"): a "
 	         "pageblock is 2^order pages.")),
-	E_OBJECTS(pageblocks, zones, count, 0, pageblock_zone_schema,
+	FIELD_OBJECTS(pageblocks, zones, count, 0, pageblock_zone_schema,
 	          N_("The physical map of each populated zone.")),
 };
 
@@ -616,28 +585,28 @@ const struct schema pageblocks_schema = {
 	.size = sizeof(struct pageblocks),
 	.known_offset = offsetof(struct pageblocks, known),
 	.fields = pageblocks_fields,
-	.nfields = COUNT_OF(pageblocks_fields),
+	.nfields = ARRAY_SIZE(pageblocks_fields),
 };
 
 static const struct field snapshot_fields[] = {
-	E_INT(snapshot, version, -1, "VERSION", "", 2,
+	FIELD_INT(snapshot, version, -1, "VERSION", "", 2,
 	      N_("Snapshot format version.")),
 	{ .name = "time", .title = "TIME", .unit = "s", .type = FT_DOUBLE,
 	  .help = N_("When the snapshot was taken, seconds since the epoch."),
 	  .offset = offsetof(struct snapshot, time), .known_bit = -1 },
-	E_STR(snapshot, hostname, -1, "HOST", 20, N_("Host name.")),
-	E_STR(snapshot, kernel, -1, "KERNEL", 20, N_("Kernel release.")),
-	E_INT(snapshot, page_size, -1, "PAGESIZE", "bytes", 6,
+	FIELD_STR(snapshot, hostname, -1, "HOST", 20, N_("Host name.")),
+	FIELD_STR(snapshot, kernel, -1, "KERNEL", 20, N_("Kernel release.")),
+	FIELD_INT(snapshot, page_size, -1, "PAGESIZE", "bytes", 6,
 	      N_("Base page size in bytes.")),
 	SNAP_SECTION(meminfo, FT_KVLIST, SEC_MEMINFO,
 	             N_("/proc/meminfo, every line, in kB as the kernel prints it.")),
 	SNAP_SECTION(vmstat, FT_KVLIST, SEC_VMSTAT,
 	             N_("/proc/vmstat, every counter, raw names.")),
-	E_OBJECTS(snapshot, processes, nprocesses, SEC_PROCESSES, proc_schema,
+	FIELD_OBJECTS(snapshot, processes, nprocesses, SEC_PROCESSES, proc_schema,
 	          N_("Processes, by pid.")),
-	E_OBJECTS(snapshot, zones, nzones, SEC_ZONES, zone_schema,
+	FIELD_OBJECTS(snapshot, zones, nzones, SEC_ZONES, zone_schema,
 	          N_("Memory zones per node.")),
-	E_OBJECTS(snapshot, slab, nslab, SEC_SLAB, slab_schema,
+	FIELD_OBJECTS(snapshot, slab, nslab, SEC_SLAB, slab_schema,
 	          N_("Slab caches (/proc/slabinfo, root only).")),
 	{ .name = "numa", .title = "numa", .type = FT_OBJECT, .sub = &numa_schema,
 	  .help = N_("NUMA nodes: topology, distances, per-node counters."),
@@ -671,7 +640,7 @@ static const struct field snapshot_fields[] = {
 	  .help = N_("Past OOM kills found in the kernel log (/dev/kmsg), read "
 	             "for --sim oom."),
 	  .offset = offsetof(struct snapshot, oom_log), .known_bit = SEC_OOM_LOG },
-	E_SKV(snapshot, unavailable, -1,
+	FIELD_SKV(snapshot, unavailable, -1,
 	      N_("What could not be read, and why: source -> reason.")),
 };
 
@@ -680,7 +649,7 @@ const struct schema snapshot_schema = {
 	.size = sizeof(struct snapshot),
 	.known_offset = offsetof(struct snapshot, known),
 	.fields = snapshot_fields,
-	.nfields = COUNT_OF(snapshot_fields),
+	.nfields = ARRAY_SIZE(snapshot_fields),
 };
 
 const struct field *schema_field(const struct schema *s, const char *name)

@@ -13,17 +13,9 @@
 #include "schema.h"
 #include "util.h"
 
-#define COUNT_OF(table) (sizeof(table) / sizeof((table)[0]))
 
-#define L_INT(T, key, bit, ttl, unt, w, hlp) \
-	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, .type = FT_INT, \
-	  .offset = offsetof(struct T, key), .known_bit = bit, .width = w }
-#define L_STR(T, key, bit, ttl, w, hlp) \
-	{ .name = #key, .title = ttl, .unit = "", .help = hlp, \
-	  .type = FT_STRING, .offset = offsetof(struct T, key), \
-	  .known_bit = bit, .width = w, .flags = FF_LEFT }
 
-#define T_INT(key, bit, ttl, unt, w, hlp) L_INT(oom_task, key, bit, ttl, unt, w, hlp)
+#define T_INT(key, bit, ttl, unt, w, hlp) FIELD_INT(oom_task, key, bit, ttl, unt, w, hlp)
 
 static const struct field oom_task_fields[] = {
 	T_INT(pid, OT_LINE, "PID", "", 7, N_("Thread id the dump printed.")),
@@ -44,7 +36,7 @@ static const struct field oom_task_fields[] = {
 	T_INT(swapents_pages, OT_LINE, "SWAPENTS", "pages", 8,
 	      N_("Swapped-out pages (MM_SWAPENTS).")),
 	T_INT(oom_score_adj, OT_LINE, "ADJ", "", 5, N_("oom_score_adj.")),
-	L_STR(oom_task, name, OT_LINE, "NAME", 15, N_("Command name.")),
+	FIELD_STR(oom_task, name, OT_LINE, "NAME", 15, N_("Command name.")),
 };
 
 const struct schema oom_task_schema = {
@@ -52,11 +44,11 @@ const struct schema oom_task_schema = {
 	.size = sizeof(struct oom_task),
 	.known_offset = offsetof(struct oom_task, known),
 	.fields = oom_task_fields,
-	.nfields = COUNT_OF(oom_task_fields),
+	.nfields = ARRAY_SIZE(oom_task_fields),
 };
 
-#define R_INT(key, bit, ttl, unt, w, hlp) L_INT(oom_report, key, bit, ttl, unt, w, hlp)
-#define R_STR(key, bit, ttl, w, hlp) L_STR(oom_report, key, bit, ttl, w, hlp)
+#define R_INT(key, bit, ttl, unt, w, hlp) FIELD_INT(oom_report, key, bit, ttl, unt, w, hlp)
+#define R_STR(key, bit, ttl, w, hlp) FIELD_STR(oom_report, key, bit, ttl, w, hlp)
 
 static const struct field oom_report_fields[] = {
 	{ .name = "time_s", .title = "TIME", .unit = "s", .type = FT_DOUBLE,
@@ -126,7 +118,7 @@ const struct schema oom_report_schema = {
 	.size = sizeof(struct oom_report),
 	.known_offset = offsetof(struct oom_report, known),
 	.fields = oom_report_fields,
-	.nfields = COUNT_OF(oom_report_fields),
+	.nfields = ARRAY_SIZE(oom_report_fields),
 };
 
 static const struct field oom_log_fields[] = {
@@ -142,5 +134,5 @@ const struct schema oom_log_schema = {
 	.size = sizeof(struct oom_log),
 	.known_offset = offsetof(struct oom_log, known),
 	.fields = oom_log_fields,
-	.nfields = COUNT_OF(oom_log_fields),
+	.nfields = ARRAY_SIZE(oom_log_fields),
 };

@@ -12,39 +12,15 @@
 #include "lru.h"
 #include "util.h"
 
-#define L_INT(T, key, bit, ttl, unt, w, hlp) \
-	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, .type = FT_INT, \
-	  .offset = offsetof(struct T, key), .known_bit = bit, .width = w }
-#define L_LIMIT(T, key, bit, ttl, w, hlp) \
-	{ .name = #key, .title = ttl, .unit = "KiB", .help = hlp, \
-	  .type = FT_INT, .offset = offsetof(struct T, key), .known_bit = bit, \
-	  .width = w, .flags = FF_LIMIT }
-#define L_DBL(T, key, bit, ttl, unt, w, hlp) \
-	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, \
-	  .type = FT_DOUBLE, .offset = offsetof(struct T, key), \
-	  .known_bit = bit, .width = w }
-#define L_STR(T, key, bit, ttl, w, hlp) \
-	{ .name = #key, .title = ttl, .unit = "", .help = hlp, \
-	  .type = FT_STRING, .offset = offsetof(struct T, key), \
-	  .known_bit = bit, .width = w, .flags = FF_LEFT }
-#define L_OBJ(T, key, bit, schema, hlp) \
-	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
-	  .type = FT_OBJECT, .offset = offsetof(struct T, key), .sub = &schema, \
-	  .known_bit = bit }
-#define L_OBJS(T, key, count, bit, schema, hlp) \
-	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
-	  .type = FT_OBJECTS, .offset = offsetof(struct T, key), \
-	  .count_offset = offsetof(struct T, count), .sub = &schema, \
-	  .known_bit = bit }
 #define L_RATE(key, idx, ttl, hlp) \
 	{ .name = key, .title = ttl, .unit = "/s", .help = hlp, \
 	  .type = FT_DOUBLE, .offset = offsetof(struct lru_rates, rate[idx]), \
 	  .known_bit = idx, .width = 9 }
 
-#define SCOPE_KB(key, bit, ttl, hlp) L_INT(lru_scope, key, bit, ttl, "KiB", 10, hlp)
+#define SCOPE_KB(key, bit, ttl, hlp) FIELD_INT(lru_scope, key, bit, ttl, "KiB", 10, hlp)
 
 static const struct field scope_fields[] = {
-	L_STR(lru_scope, name, -1, "SCOPE", 16,
+	FIELD_STR(lru_scope, name, -1, "SCOPE", 16,
 	      N_("The lruvec: \"machine\", \"node N\" or a cgroup path.")),
 	SCOPE_KB(inactive_anon_kb, LS_LISTS, "INACT_ANON",
 	         N_("Inactive anonymous list (meminfo Inactive(anon), or the "
@@ -56,24 +32,24 @@ static const struct field scope_fields[] = {
 	SCOPE_KB(active_file_kb, LS_LISTS, "ACT_FILE", N_("Active file list.")),
 	SCOPE_KB(unevictable_kb, LS_UNEVICTABLE, "UNEVICT",
 	         N_("Unevictable list (mlocked, ramfs, ...).")),
-	L_INT(lru_scope, anon_inactive_ratio, LS_RATIOS, "ARATIO", "", 6,
+	FIELD_INT(lru_scope, anon_inactive_ratio, LS_RATIOS, "ARATIO", "", 6,
 	      N_("inactive_is_low()'s ratio for anon: int_sqrt(10 * GiB of "
 	         "anon), 1 below 1 GiB.")),
-	L_INT(lru_scope, anon_inactive_low, LS_RATIOS, "ALOW", "", 4,
+	FIELD_INT(lru_scope, anon_inactive_low, LS_RATIOS, "ALOW", "", 4,
 	      N_("1 when inactive anon * ratio < active anon: reclaim "
 	         "deactivates anon pages.")),
-	L_INT(lru_scope, file_inactive_ratio, LS_RATIOS, "FRATIO", "", 6,
+	FIELD_INT(lru_scope, file_inactive_ratio, LS_RATIOS, "FRATIO", "", 6,
 	      N_("inactive_is_low()'s ratio for file.")),
-	L_INT(lru_scope, file_inactive_low, LS_RATIOS, "FLOW", "", 4,
+	FIELD_INT(lru_scope, file_inactive_low, LS_RATIOS, "FLOW", "", 4,
 	      N_("1 when inactive file * ratio < active file.")),
-	L_INT(lru_scope, swappiness, LS_SWAPPINESS, "SWAPPI", "", 6,
+	FIELD_INT(lru_scope, swappiness, LS_SWAPPINESS, "SWAPPI", "", 6,
 	      N_("The swappiness reclaim of this scope uses (v1 groups: "
 	         "memory.swappiness; otherwise vm.swappiness).")),
 	SCOPE_KB(swap_free_kb, LS_SWAP, "SWAPFREE",
 	         N_("Swap this scope may still use (v2: swap.max - swap.current "
 	            "and free swap; v1: the memsw margin and free swap).")),
 	SCOPE_KB(usage_kb, LS_USAGE, "USAGE", N_("The group's usage.")),
-	L_LIMIT(lru_scope, limit_kb, LS_LIMIT, "LIMIT",
+	FIELD_LIMIT(lru_scope, limit_kb, LS_LIMIT, "LIMIT",
 	        10, N_("The group's limit; \"max\" when unlimited.")),
 	SCOPE_KB(free_kb, LS_FREE, "FREE", N_("Free memory (MemFree).")),
 	SCOPE_KB(min_kb, LS_WMARKS, "MIN",
@@ -85,21 +61,21 @@ static const struct field scope_fields[] = {
 	SCOPE_KB(high_kb, LS_WMARKS, "HIGH",
 	         N_("The zones' high watermarks summed: kswapd reclaims up to "
 	            "them.")),
-	L_STR(lru_scope, branch, LS_BALANCE, "BRANCH", 18,
+	FIELD_STR(lru_scope, branch, LS_BALANCE, "BRANCH", 18,
 	      N_("The branch get_scan_count() would take if reclaim started "
 	         "now (DEF_PRIORITY): no_swap, cgroup_swappiness_0, "
 	         "file_is_tiny, cache_trim_mode or fraction.")),
-	L_INT(lru_scope, anon_percent, LS_FRACTION, "ANON%", "%", 5,
+	FIELD_INT(lru_scope, anon_percent, LS_FRACTION, "ANON%", "%", 5,
 	      N_("The share of the inactive-list scan reclaim would put on "
 	         "anon.")),
-	L_STR(lru_scope, why, LS_BALANCE, "WHY", 0,
+	FIELD_STR(lru_scope, why, LS_BALANCE, "WHY", 0,
 	      N_("Why that branch, with the numbers it compared.")),
-	L_INT(lru_scope, workingset_file_pages, LS_WORKINGSET, "WS_FILE",
+	FIELD_INT(lru_scope, workingset_file_pages, LS_WORKINGSET, "WS_FILE",
 	      "pages", 9,
 	      N_("workingset_test_recent(): a file page refaulting within this "
 	         "many evictions and activations is activated (active_file, "
 	         "plus the anon lists while swap is free).")),
-	L_INT(lru_scope, workingset_anon_pages, LS_WORKINGSET, "WS_ANON",
+	FIELD_INT(lru_scope, workingset_anon_pages, LS_WORKINGSET, "WS_ANON",
 	      "pages", 9,
 	      N_("The same for an anonymous page (active_file + inactive_file, "
 	         "plus active_anon while swap is free).")),
@@ -114,7 +90,7 @@ const struct schema lru_scope_schema = {
 };
 
 static const struct field rates_fields[] = {
-	L_DBL(lru_rates, interval_s, LR_INTERVAL, "INTERVAL", "s", 8,
+	FIELD_DOUBLE(lru_rates, interval_s, LR_INTERVAL, "INTERVAL", "s", 8,
 	      N_("The interval the rates are measured over.")),
 	L_RATE("pgscan_kswapd_rate", LR_PGSCAN_KSWAPD, "SCAN_KSWAPD",
 	       N_("Inactive-list pages kswapd scanned.")),
@@ -158,10 +134,10 @@ static const struct field rates_fields[] = {
 	L_RATE("zswpin_rate", LR_ZSWPIN, "ZSWPIN", N_("Pages loaded from zswap.")),
 	L_RATE("zswpout_rate", LR_ZSWPOUT, "ZSWPOUT",
 	       N_("Pages stored in zswap.")),
-	L_DBL(lru_rates, nonresident_age_rate, LR_AGE_RATE, "AGE", "/s", 9,
+	FIELD_DOUBLE(lru_rates, nonresident_age_rate, LR_AGE_RATE, "AGE", "/s", 9,
 	      N_("How fast the refault clock (nonresident_age) runs: evictions "
 	         "plus activations per second.")),
-	L_DBL(lru_rates, file_protect_s, LR_PROTECT, "PROTECT", "s", 8,
+	FIELD_DOUBLE(lru_rates, file_protect_s, LR_PROTECT, "PROTECT", "s", 8,
 	      N_("A file page evicted now is activated when it refaults within "
 	         "about this many seconds (workingset_file_pages / the age "
 	         "rate).")),
@@ -176,26 +152,26 @@ const struct schema lru_rates_schema = {
 };
 
 static const struct field observed_fields[] = {
-	L_DBL(lru_observed, interval_s, LO_OBSERVED, "INTERVAL", "s", 8,
+	FIELD_DOUBLE(lru_observed, interval_s, LO_OBSERVED, "INTERVAL", "s", 8,
 	      N_("The interval observed.")),
-	L_INT(lru_observed, scan_anon_pages, LO_OBSERVED, "SCAN_ANON", "pages",
+	FIELD_INT(lru_observed, scan_anon_pages, LO_OBSERVED, "SCAN_ANON", "pages",
 	      10, N_("pgscan_anon over the interval.")),
-	L_INT(lru_observed, scan_file_pages, LO_OBSERVED, "SCAN_FILE", "pages",
+	FIELD_INT(lru_observed, scan_file_pages, LO_OBSERVED, "SCAN_FILE", "pages",
 	      10, N_("pgscan_file over the interval.")),
-	L_INT(lru_observed, steal_anon_pages, LO_STEAL, "STEAL_ANON", "pages",
+	FIELD_INT(lru_observed, steal_anon_pages, LO_STEAL, "STEAL_ANON", "pages",
 	      10, N_("pgsteal_anon over the interval.")),
-	L_INT(lru_observed, steal_file_pages, LO_STEAL, "STEAL_FILE", "pages",
+	FIELD_INT(lru_observed, steal_file_pages, LO_STEAL, "STEAL_FILE", "pages",
 	      10, N_("pgsteal_file over the interval.")),
-	L_DBL(lru_observed, anon_scan_percent, LO_OBSERVED, "ANON%", "%", 6,
+	FIELD_DOUBLE(lru_observed, anon_scan_percent, LO_OBSERVED, "ANON%", "%", 6,
 	      N_("The anon share of the pages the kernel scanned.")),
-	L_DBL(lru_observed, anon_steal_percent, LO_STEAL, "ANONSTEAL%", "%", 6,
+	FIELD_DOUBLE(lru_observed, anon_steal_percent, LO_STEAL, "ANONSTEAL%", "%", 6,
 	      N_("The anon share of the pages the kernel reclaimed.")),
-	L_STR(lru_observed, modelled_branch, LO_MODELLED, "MODEL", 16,
+	FIELD_STR(lru_observed, modelled_branch, LO_MODELLED, "MODEL", 16,
 	      N_("The branch of get_scan_count() the model takes on the "
 	         "previous snapshot.")),
-	L_INT(lru_observed, modelled_anon_percent, LO_MODELLED, "MODEL_ANON%",
+	FIELD_INT(lru_observed, modelled_anon_percent, LO_MODELLED, "MODEL_ANON%",
 	      "%", 6, N_("The anon share of the scan the model predicts.")),
-	L_STR(lru_observed, modelled_why, LO_MODELLED, "WHY", 0,
+	FIELD_STR(lru_observed, modelled_why, LO_MODELLED, "WHY", 0,
 	      N_("Why the model takes that branch.")),
 };
 
@@ -207,9 +183,9 @@ const struct schema lru_observed_schema = {
 	.nfields = ARRAY_SIZE(observed_fields),
 };
 
-#define PLAN_KB(key, bit, ttl, hlp) L_INT(lru_plan, key, bit, ttl, "KiB", 9, hlp)
+#define PLAN_KB(key, bit, ttl, hlp) FIELD_INT(lru_plan, key, bit, ttl, "KiB", 9, hlp)
 #define PLAN_PAGES(key, ttl, hlp) \
-	L_INT(lru_plan, key, LP_AFTER, ttl, "pages", 9, hlp)
+	FIELD_INT(lru_plan, key, LP_AFTER, ttl, "pages", 9, hlp)
 
 static const struct field plan_fields[] = {
 	PLAN_KB(need_kb, -1, "NEED", N_("The memory asked for (need:SIZE).")),
@@ -217,22 +193,22 @@ static const struct field plan_fields[] = {
 	        N_("How much of it the model played: less than need_kb when it "
 	           "stopped at its budget of page events (the rest would go on "
 	           "the same way).")),
-	L_STR(lru_plan, scope, -1, "SCOPE", 12, N_("Where it is needed.")),
-	L_STR(lru_plan, reclaimer, LP_PLAN, "RECLAIMER", 9,
+	FIELD_STR(lru_plan, scope, -1, "SCOPE", 12, N_("Where it is needed.")),
+	FIELD_STR(lru_plan, reclaimer, LP_PLAN, "RECLAIMER", 9,
 	      N_("Who reclaims: none, kswapd, direct (the allocating task, "
 	         "below the min watermark), cgroup (the charging task, over the "
 	         "group's limit) or oom (reclaim cannot make the room).")),
-	L_STR(lru_plan, reclaimer_why, LP_PLAN, "WHY", 0,
+	FIELD_STR(lru_plan, reclaimer_why, LP_PLAN, "WHY", 0,
 	      N_("The watermark or limit that decides it, with the numbers.")),
-	L_STR(lru_plan, branch, LP_BALANCE, "BRANCH", 16,
+	FIELD_STR(lru_plan, branch, LP_BALANCE, "BRANCH", 16,
 	      N_("get_scan_count()'s branch on the first reclaim pass.")),
-	L_STR(lru_plan, why, -1, "BRANCH_WHY", 0,
+	FIELD_STR(lru_plan, why, -1, "BRANCH_WHY", 0,
 	      N_("Why that branch; or why there is no plan.")),
-	L_INT(lru_plan, anon_fraction, LP_BALANCE, "AP", "", 6,
+	FIELD_INT(lru_plan, anon_fraction, LP_BALANCE, "AP", "", 6,
 	      N_("SCAN_FRACT's anon weight (ap); 0 in other branches.")),
-	L_INT(lru_plan, file_fraction, LP_BALANCE, "FP", "", 6,
+	FIELD_INT(lru_plan, file_fraction, LP_BALANCE, "FP", "", 6,
 	      N_("SCAN_FRACT's file weight (fp).")),
-	L_INT(lru_plan, priority, LP_BALANCE, "PRIO", "", 4,
+	FIELD_INT(lru_plan, priority, LP_BALANCE, "PRIO", "", 4,
 	      N_("The scan priority the last reclaim pass ran at (12 is the "
 	         "lightest).")),
 	PLAN_PAGES(scan_inactive_anon_pages, "SCAN_IA",
@@ -262,7 +238,7 @@ static const struct field plan_fields[] = {
 	        N_("The inactive file list afterwards.")),
 	PLAN_KB(active_file_kb, LP_AFTER, "ACT_FILE",
 	        N_("The active file list afterwards.")),
-	L_INT(lru_plan, oom, LP_PLAN, "OOM", "", 3,
+	FIELD_INT(lru_plan, oom, LP_PLAN, "OOM", "", 3,
 	      N_("1 when reclaim could not make the room: the OOM killer.")),
 };
 
@@ -274,12 +250,12 @@ const struct schema lru_plan_schema = {
 	.nfields = ARRAY_SIZE(plan_fields),
 };
 
-#define STEP_KB(key, ttl, hlp) L_INT(lru_step, key, LT_STEP, ttl, "KiB", 9, hlp)
+#define STEP_KB(key, ttl, hlp) FIELD_INT(lru_step, key, LT_STEP, ttl, "KiB", 9, hlp)
 
 static const struct field step_fields[] = {
-	L_INT(lru_step, line, LT_STEP, "LINE", "", 4,
+	FIELD_INT(lru_step, line, LT_STEP, "LINE", "", 4,
 	      N_("The step's line in the workload file.")),
-	L_STR(lru_step, step, LT_STEP, "STEP", 20, N_("The step.")),
+	FIELD_STR(lru_step, step, LT_STEP, "STEP", 20, N_("The step.")),
 	STEP_KB(anon_kb, "ANON", N_("Resident anonymous memory after it.")),
 	STEP_KB(swap_kb, "SWAP", N_("Swap used after it.")),
 	STEP_KB(file_kb, "FILE", N_("Resident page cache after it.")),
@@ -287,20 +263,20 @@ static const struct field step_fields[] = {
 	STEP_KB(active_anon_kb, "AA", N_("Active anon list.")),
 	STEP_KB(inactive_file_kb, "IF", N_("Inactive file list.")),
 	STEP_KB(active_file_kb, "AF", N_("Active file list.")),
-	L_INT(lru_step, refault_anon, LT_STEP, "RFA", "pages", 7,
+	FIELD_INT(lru_step, refault_anon, LT_STEP, "RFA", "pages", 7,
 	      N_("Anonymous refaults so far.")),
-	L_INT(lru_step, refault_file, LT_STEP, "RFF", "pages", 7,
+	FIELD_INT(lru_step, refault_file, LT_STEP, "RFF", "pages", 7,
 	      N_("File refaults so far.")),
-	L_INT(lru_step, scan_anon, LT_STEP, "SCANA", "pages", 7,
+	FIELD_INT(lru_step, scan_anon, LT_STEP, "SCANA", "pages", 7,
 	      N_("Anon pages scanned during the step.")),
-	L_INT(lru_step, scan_file, LT_STEP, "SCANF", "pages", 7,
+	FIELD_INT(lru_step, scan_file, LT_STEP, "SCANF", "pages", 7,
 	      N_("File pages scanned during the step.")),
-	L_STR(lru_step, branch, LT_STEP, "BRANCH", 15,
+	FIELD_STR(lru_step, branch, LT_STEP, "BRANCH", 15,
 	      N_("The branch most reclaim passes of the step took; none "
 	         "without reclaim.")),
-	L_DBL(lru_step, seconds, LT_STEP, "T", "s", 6,
+	FIELD_DOUBLE(lru_step, seconds, LT_STEP, "T", "s", 6,
 	      N_("Modelled time at the step's end.")),
-	L_INT(lru_step, oom, LT_STEP, "OOM", "", 3,
+	FIELD_INT(lru_step, oom, LT_STEP, "OOM", "", 3,
 	      N_("1 when the step ran out of memory (the workload ends).")),
 };
 
@@ -313,16 +289,16 @@ const struct schema lru_step_schema = {
 };
 
 #define PRED_KB(key, hlp) \
-	L_INT(lru_prediction, key, LD_PREDICTION, #key, "KiB", 9, hlp)
+	FIELD_INT(lru_prediction, key, LD_PREDICTION, #key, "KiB", 9, hlp)
 #define PRED_PAGES(key, hlp) \
-	L_INT(lru_prediction, key, LD_PREDICTION, #key, "pages", 9, hlp)
+	FIELD_INT(lru_prediction, key, LD_PREDICTION, #key, "pages", 9, hlp)
 #define PRED_N(key, hlp) \
-	L_INT(lru_prediction, key, LD_PREDICTION, #key, "", 9, hlp)
+	FIELD_INT(lru_prediction, key, LD_PREDICTION, #key, "", 9, hlp)
 
 static const struct field prediction_fields[] = {
-	L_STR(lru_prediction, workload, -1, "WORKLOAD", 20,
+	FIELD_STR(lru_prediction, workload, -1, "WORKLOAD", 20,
 	      N_("The workload file.")),
-	L_STR(lru_prediction, start, -1, "START", 20,
+	FIELD_STR(lru_prediction, start, -1, "START", 20,
 	      N_("What the model started from.")),
 	PRED_KB(anon_kb, N_("Resident anonymous memory at the end.")),
 	PRED_KB(swap_kb, N_("Swap used at the end.")),
@@ -361,10 +337,10 @@ static const struct field prediction_fields[] = {
 	                         "of the start.")),
 	PRED_N(oom, N_("1 when the model ran out of memory (the OOM killer).")),
 	PRED_N(oom_line, N_("The line of the step that ran out, or 0.")),
-	L_DBL(lru_prediction, seconds, LD_PREDICTION, "seconds", "s", 8,
+	FIELD_DOUBLE(lru_prediction, seconds, LD_PREDICTION, "seconds", "s", 8,
 	      N_("Modelled time (rough per-page costs; places the flushes).")),
 	PRED_N(page_events, N_("Page events the model played.")),
-	L_OBJS(lru_prediction, timeline, nsteps, LD_PREDICTION, lru_step_schema,
+	FIELD_OBJECTS(lru_prediction, timeline, nsteps, LD_PREDICTION, lru_step_schema,
 	       N_("The state after each step.")),
 };
 
@@ -377,41 +353,41 @@ const struct schema lru_prediction_schema = {
 };
 
 static const struct field result_fields[] = {
-	L_STR(lru_result, scope, -1, "SCOPE", 16,
+	FIELD_STR(lru_result, scope, -1, "SCOPE", 16,
 	      N_("The scope of \"now\", plans and predictions: machine, node N "
 	         "(node:N) or cgroup PATH (--cgroup).")),
-	L_STR(lru_result, kernel_rules, LRU_R_RULES, "RULES", 10,
+	FIELD_STR(lru_result, kernel_rules, LRU_R_RULES, "RULES", 10,
 	      N_("Which kernel's cost rules the model follows (5.15-6.1 or "
 	         "6.6-6.18).")),
-	L_STR(lru_result, mglru, LRU_R_MGLRU, "MGLRU", 12,
+	FIELD_STR(lru_result, mglru, LRU_R_MGLRU, "MGLRU", 12,
 	      N_("Multi-gen LRU: off, on (with /sys/kernel/mm/lru_gen/enabled) "
 	         "or not built.  With MGLRU on the classic model does not "
 	         "apply.")),
-	L_INT(lru_result, swappiness, LRU_R_SWAPPINESS, "SWAPPINESS", "", 4,
+	FIELD_INT(lru_result, swappiness, LRU_R_SWAPPINESS, "SWAPPINESS", "", 4,
 	      N_("The swappiness of the scope.")),
-	L_STR(lru_result, swappiness_source, LRU_R_SWAPPINESS, "SOURCE", 18,
+	FIELD_STR(lru_result, swappiness_source, LRU_R_SWAPPINESS, "SOURCE", 18,
 	      N_("Where it comes from: vm.swappiness, memory.swappiness or "
 	         "--what-if swappiness:N.")),
-	L_INT(lru_result, swap_total_kb, LRU_R_SWAP, "SWAPTOTAL", "KiB", 10,
+	FIELD_INT(lru_result, swap_total_kb, LRU_R_SWAP, "SWAPTOTAL", "KiB", 10,
 	      N_("Swap space (SwapTotal).")),
-	L_INT(lru_result, swap_free_kb, LRU_R_SWAP, "SWAPFREE", "KiB", 10,
+	FIELD_INT(lru_result, swap_free_kb, LRU_R_SWAP, "SWAPFREE", "KiB", 10,
 	      N_("Free swap (SwapFree).")),
-	L_OBJ(lru_result, now, LRU_R_NOW, lru_scope_schema,
+	FIELD_OBJECT(lru_result, now, LRU_R_NOW, lru_scope_schema,
 	      N_("The scope's lists and what reclaim would decide now.")),
-	L_OBJS(lru_result, nodes, nnodes, LRU_R_NODES, lru_scope_schema,
+	FIELD_OBJECTS(lru_result, nodes, nnodes, LRU_R_NODES, lru_scope_schema,
 	       N_("The same per NUMA node.")),
-	L_OBJS(lru_result, cgroups, ncgroups, LRU_R_CGROUPS, lru_scope_schema,
+	FIELD_OBJECTS(lru_result, cgroups, ncgroups, LRU_R_CGROUPS, lru_scope_schema,
 	       N_("The same per memory cgroup (hierarchical memory.stat).")),
-	L_OBJ(lru_result, rates, LRU_R_RATES, lru_rates_schema,
+	FIELD_OBJECT(lru_result, rates, LRU_R_RATES, lru_rates_schema,
 	      N_("Reclaim and refault counters per second, last interval.")),
-	L_OBJ(lru_result, observed, LRU_R_OBSERVED, lru_observed_schema,
+	FIELD_OBJECT(lru_result, observed, LRU_R_OBSERVED, lru_observed_schema,
 	      N_("The anon/file split of the reclaim the kernel did beside the "
 	         "split the model predicts from the previous snapshot.")),
-	L_OBJS(lru_result, plans, nplans, LRU_R_PLANS, lru_plan_schema,
+	FIELD_OBJECTS(lru_result, plans, nplans, LRU_R_PLANS, lru_plan_schema,
 	       N_("One per --what-if need:SIZE.")),
-	L_OBJ(lru_result, prediction, LRU_R_PREDICTION, lru_prediction_schema,
+	FIELD_OBJECT(lru_result, prediction, LRU_R_PREDICTION, lru_prediction_schema,
 	      N_("--what-if workload:FILE: the end state and the timeline.")),
-	L_STR(lru_result, assumptions, -1, "ASSUMPTIONS", 0,
+	FIELD_STR(lru_result, assumptions, -1, "ASSUMPTIONS", 0,
 	      N_("What the model takes for granted where the kernel's state "
 	         "is not visible.")),
 	{ .name = "unavailable", .title = "unavailable", .unit = "",

@@ -13,22 +13,9 @@
 #include "oom.h"
 #include "util.h"
 
-#define COUNT_OF(table) (sizeof(table) / sizeof((table)[0]))
 
-#define O_INT(T, key, bit, ttl, unt, w, hlp) \
-	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, .type = FT_INT, \
-	  .offset = offsetof(struct T, key), .known_bit = bit, .width = w }
-#define O_STR(T, key, bit, ttl, w, hlp) \
-	{ .name = #key, .title = ttl, .unit = "", .help = hlp, \
-	  .type = FT_STRING, .offset = offsetof(struct T, key), \
-	  .known_bit = bit, .width = w, .flags = FF_LEFT }
-#define O_OBJECTS(T, key, count, bit, schema, hlp) \
-	{ .name = #key, .title = #key, .unit = "", .help = hlp, \
-	  .type = FT_OBJECTS, .offset = offsetof(struct T, key), \
-	  .count_offset = offsetof(struct T, count), .sub = &schema, \
-	  .known_bit = bit }
 
-#define R_INT(key, bit, ttl, unt, w, hlp) O_INT(oom_rank, key, bit, ttl, unt, w, hlp)
+#define R_INT(key, bit, ttl, unt, w, hlp) FIELD_INT(oom_rank, key, bit, ttl, unt, w, hlp)
 
 static const struct field oom_rank_fields[] = {
 	R_INT(rank, ORK_RANK, "RANK", "", 4,
@@ -89,11 +76,11 @@ static const struct field oom_rank_fields[] = {
 	         "divided by 16 for root, shifted by oom_adj.")),
 	R_INT(historic_rank, ORK_HISTORIC_RANK, "HRANK", "", 5,
 	      N_("Where the 2.6 heuristic would rank it (1: killed first).")),
-	O_STR(oom_rank, reason, ORK_REASON, "REASON", 30,
+	FIELD_STR(oom_rank, reason, ORK_REASON, "REASON", 30,
 	      N_("Why it is unkillable (init, kernel thread, adj -1000, vfork "
 	         "child, no memory of its own, outside the constraint), or why "
 	         "it cannot be weighed.")),
-	O_STR(oom_rank, comm, ORK_COMM, "COMMAND", 15, N_("Command name.")),
+	FIELD_STR(oom_rank, comm, ORK_COMM, "COMMAND", 15, N_("Command name.")),
 };
 
 const struct schema oom_rank_schema = {
@@ -101,15 +88,15 @@ const struct schema oom_rank_schema = {
 	.size = sizeof(struct oom_rank),
 	.known_offset = offsetof(struct oom_rank, known),
 	.fields = oom_rank_fields,
-	.nfields = COUNT_OF(oom_rank_fields),
+	.nfields = ARRAY_SIZE(oom_rank_fields),
 };
 
 static const struct field oom_kill_fields[] = {
-	O_INT(oom_kill, order, -1, "ORDER", "", 5,
+	FIELD_INT(oom_kill, order, -1, "ORDER", "", 5,
 	      N_("1: killed by this OOM; 2: by the next, if memory ran out "
 	         "again; ...")),
-	O_INT(oom_kill, pid, -1, "PID", "", 7, N_("Process id.")),
-	O_INT(oom_kill, badness, -1, "BADNESS", "pages", 9,
+	FIELD_INT(oom_kill, pid, -1, "PID", "", 7, N_("Process id.")),
+	FIELD_INT(oom_kill, badness, -1, "BADNESS", "pages", 9,
 	      N_("Its badness.")),
 	{ .name = "with_pids", .title = "WITH", .unit = "",
 	  .help = N_("The other processes sharing its address space, killed "
@@ -117,13 +104,13 @@ static const struct field oom_kill_fields[] = {
 	  .type = FT_INT_ARRAY, .offset = offsetof(struct oom_kill, with_pids),
 	  .count_offset = offsetof(struct oom_kill, nwith),
 	  .known_bit = OKL_WITH },
-	O_INT(oom_kill, freed_pages, OKL_FREED, "FREED", "pages", 9,
+	FIELD_INT(oom_kill, freed_pages, OKL_FREED, "FREED", "pages", 9,
 	      N_("What the kill takes back: rss + swap + page tables of the "
 	         "address space (file pages stay in the page cache, and shared "
 	         "ones with their other users).")),
-	O_INT(oom_kill, freed_total_pages, OKL_FREED, "TOTAL", "pages", 9,
+	FIELD_INT(oom_kill, freed_total_pages, OKL_FREED, "TOTAL", "pages", 9,
 	      N_("Freed by this kill and those before it.")),
-	O_STR(oom_kill, comm, -1, "COMMAND", 15, N_("Command name.")),
+	FIELD_STR(oom_kill, comm, -1, "COMMAND", 15, N_("Command name.")),
 };
 
 const struct schema oom_kill_schema = {
@@ -131,10 +118,10 @@ const struct schema oom_kill_schema = {
 	.size = sizeof(struct oom_kill),
 	.known_offset = offsetof(struct oom_kill, known),
 	.fields = oom_kill_fields,
-	.nfields = COUNT_OF(oom_kill_fields),
+	.nfields = ARRAY_SIZE(oom_kill_fields),
 };
 
-#define C_INT(key, bit, ttl, unt, hlp) O_INT(oom_overcommit, key, bit, ttl, unt, 10, hlp)
+#define C_INT(key, bit, ttl, unt, hlp) FIELD_INT(oom_overcommit, key, bit, ttl, unt, 10, hlp)
 
 static const struct field oom_overcommit_fields[] = {
 	C_INT(mode, OOC_MODE, "MODE", "",
@@ -194,10 +181,10 @@ const struct schema oom_overcommit_schema = {
 	.size = sizeof(struct oom_overcommit),
 	.known_offset = offsetof(struct oom_overcommit, known),
 	.fields = oom_overcommit_fields,
-	.nfields = COUNT_OF(oom_overcommit_fields),
+	.nfields = ARRAY_SIZE(oom_overcommit_fields),
 };
 
-#define PR_INT(key, ttl, unt, w, hlp) O_INT(oom_past_rank, key, -1, ttl, unt, w, hlp)
+#define PR_INT(key, ttl, unt, w, hlp) FIELD_INT(oom_past_rank, key, -1, ttl, unt, w, hlp)
 
 static const struct field oom_past_rank_fields[] = {
 	PR_INT(rank, "RANK", "", 4, N_("The model's rank in the task dump.")),
@@ -209,7 +196,7 @@ static const struct field oom_past_rank_fields[] = {
 	PR_INT(oom_score_adj, "ADJ", "", 5, N_("oom_score_adj from the dump.")),
 	PR_INT(badness, "BADNESS", "pages", 9,
 	       N_("oom_badness() of the dump's numbers.")),
-	O_STR(oom_past_rank, name, -1, "NAME", 15, N_("Command name.")),
+	FIELD_STR(oom_past_rank, name, -1, "NAME", 15, N_("Command name.")),
 };
 
 const struct schema oom_past_rank_schema = {
@@ -217,7 +204,7 @@ const struct schema oom_past_rank_schema = {
 	.size = sizeof(struct oom_past_rank),
 	.known_offset = offsetof(struct oom_past_rank, known),
 	.fields = oom_past_rank_fields,
-	.nfields = COUNT_OF(oom_past_rank_fields),
+	.nfields = ARRAY_SIZE(oom_past_rank_fields),
 };
 
 static const struct field oom_past_fields[] = {
@@ -225,31 +212,31 @@ static const struct field oom_past_fields[] = {
 	  .help = N_("When it was logged, seconds since boot."),
 	  .offset = offsetof(struct oom_past, time_s), .known_bit = OPS_TIME,
 	  .width = 12 },
-	O_STR(oom_past, constraint, -1, "CONSTRAINT", 22,
+	FIELD_STR(oom_past, constraint, -1, "CONSTRAINT", 22,
 	      N_("The logged constraint (CONSTRAINT_NONE: global).")),
-	O_STR(oom_past, invoker, -1, "INVOKER", 15,
+	FIELD_STR(oom_past, invoker, -1, "INVOKER", 15,
 	      N_("The task whose allocation failed.")),
-	O_STR(oom_past, oom_memcg, -1, "MEMCG", 20,
+	FIELD_STR(oom_past, oom_memcg, -1, "MEMCG", 20,
 	      N_("The memory cgroup whose limit was hit (memcg OOM).")),
-	O_INT(oom_past, victim_pid, OPS_VICTIM, "VICTIM", "", 7,
+	FIELD_INT(oom_past, victim_pid, OPS_VICTIM, "VICTIM", "", 7,
 	      N_("The process the kernel killed.")),
-	O_STR(oom_past, victim_comm, OPS_VICTIM, "COMM", 15,
+	FIELD_STR(oom_past, victim_comm, OPS_VICTIM, "COMM", 15,
 	      N_("Its command.")),
-	O_INT(oom_past, ntasks, -1, "TASKS", "", 5,
+	FIELD_INT(oom_past, ntasks, -1, "TASKS", "", 5,
 	      N_("Lines of the task dump.")),
-	O_INT(oom_past, totalpages, OPS_TOTALPAGES, "TOTALPAGES", "pages", 10,
+	FIELD_INT(oom_past, totalpages, OPS_TOTALPAGES, "TOTALPAGES", "pages", 10,
 	      N_("The totalpages the model ranked the dump with.")),
-	O_STR(oom_past, totalpages_source, OPS_TOTALPAGES, "FROM", 20,
+	FIELD_STR(oom_past, totalpages_source, OPS_TOTALPAGES, "FROM", 20,
 	      N_("Where that totalpages comes from.")),
-	O_INT(oom_past, model_victim_pid, OPS_MODEL, "MODEL", "", 7,
+	FIELD_INT(oom_past, model_victim_pid, OPS_MODEL, "MODEL", "", 7,
 	      N_("The process the model picks from the dump.")),
-	O_STR(oom_past, model_victim_comm, OPS_MODEL, "MODELCOMM", 15,
+	FIELD_STR(oom_past, model_victim_comm, OPS_MODEL, "MODELCOMM", 15,
 	      N_("Its command.")),
-	O_INT(oom_past, victim_model_rank, OPS_VICTIM_RANK, "VRANK", "", 5,
+	FIELD_INT(oom_past, victim_model_rank, OPS_VICTIM_RANK, "VRANK", "", 5,
 	      N_("Where the model ranks the kernel's victim (1: agrees).")),
-	O_INT(oom_past, agrees, OPS_MODEL, "AGREES", "", 6,
+	FIELD_INT(oom_past, agrees, OPS_MODEL, "AGREES", "", 6,
 	      N_("1 when the model picks the victim the kernel killed.")),
-	O_OBJECTS(oom_past, top, ntop, OPS_MODEL, oom_past_rank_schema,
+	FIELD_OBJECTS(oom_past, top, ntop, OPS_MODEL, oom_past_rank_schema,
 	          N_("The model's first few of the dump.")),
 };
 
@@ -258,11 +245,11 @@ const struct schema oom_past_schema = {
 	.size = sizeof(struct oom_past),
 	.known_offset = offsetof(struct oom_past, known),
 	.fields = oom_past_fields,
-	.nfields = COUNT_OF(oom_past_fields),
+	.nfields = ARRAY_SIZE(oom_past_fields),
 };
 
-#define S_INT(key, bit, ttl, unt, hlp) O_INT(oom_result, key, bit, ttl, unt, 10, hlp)
-#define S_STR(key, bit, ttl, hlp) O_STR(oom_result, key, bit, ttl, 20, hlp)
+#define S_INT(key, bit, ttl, unt, hlp) FIELD_INT(oom_result, key, bit, ttl, unt, 10, hlp)
+#define S_STR(key, bit, ttl, hlp) FIELD_STR(oom_result, key, bit, ttl, 20, hlp)
 
 static const struct field oom_fields[] = {
 	S_STR(kernel_rules, ORS_RULES, "RULES",
@@ -314,11 +301,11 @@ static const struct field oom_fields[] = {
 	S_INT(not_compared, ORS_COMPARED, "NOTCOMPARED", "",
 	      N_("Processes not compared: the kernel's score moved while "
 	         "read, the model's is unknown, or a what-if changed them.")),
-	O_OBJECTS(oom_result, ranking, nranking, -1, oom_rank_schema,
+	FIELD_OBJECTS(oom_result, ranking, nranking, -1, oom_rank_schema,
 	          N_("The scope's processes: the victim first, then the kill "
 	             "order, then those that cannot be weighed, then the "
 	             "unkillable.")),
-	O_OBJECTS(oom_result, kill_order, nkill_order, ORS_VICTIM,
+	FIELD_OBJECTS(oom_result, kill_order, nkill_order, ORS_VICTIM,
 	          oom_kill_schema,
 	          N_("Who dies first, second, third... if the OOM repeated: "
 	             "processes sharing an address space die together.")),
@@ -333,7 +320,7 @@ static const struct field oom_fields[] = {
 	  .offset = offsetof(struct oom_result, overcommit),
 	  .help = N_("The overcommit mode and limits, and the answer for "
 	             "--what-if commit:SIZE.") },
-	O_OBJECTS(oom_result, past, npast, ORS_PAST, oom_past_schema,
+	FIELD_OBJECTS(oom_result, past, npast, ORS_PAST, oom_past_schema,
 	          N_("The OOM kills of the kernel log, and whom the model "
 	             "picks from each task dump.")),
 	{ .name = "explanation", .title = "explanation", .type = FT_SKVLIST,
@@ -346,5 +333,5 @@ const struct schema oom_schema = {
 	.size = sizeof(struct oom_result),
 	.known_offset = offsetof(struct oom_result, known),
 	.fields = oom_fields,
-	.nfields = COUNT_OF(oom_fields),
+	.nfields = ARRAY_SIZE(oom_fields),
 };
