@@ -57,6 +57,10 @@ struct snapshot *collector_collect(struct collector *c);
  * next snapshot on: the TUI follows the process the user opens. */
 void collector_set_vmas_pid(struct collector *c, int64_t pid);
 
+/* collect_options.fresh_oom_inputs from the next snapshot on: the TUI sets
+ * it while the oom engine runs. */
+void collector_set_fresh_oom_inputs(struct collector *c, bool fresh);
+
 /*
  * Changes the sections to collect from the next snapshot on (the TUI reads
  * what the view on screen needs).  The process collector keeps its state

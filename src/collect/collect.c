@@ -93,6 +93,13 @@ void collector_set_vmas_pid(struct collector *c, int64_t pid)
 	c->opts.vmas_pid = pid;
 }
 
+void collector_set_fresh_oom_inputs(struct collector *c, bool fresh)
+{
+	c->opts.fresh_oom_inputs = fresh;
+	if (c->procs)
+		proc_collector_set_fresh_oom(c->procs, fresh);
+}
+
 int collector_set_sections(struct collector *c, uint64_t wanted)
 {
 	int rc;

@@ -125,6 +125,12 @@ static void map_cpu_nodes(struct proc_collector *pc)
 		pc->cpu_node[cpu] = numa_node_of_cpu(cpu);
 }
 
+void proc_collector_set_fresh_oom(struct proc_collector *pc, bool fresh)
+{
+	pc->fresh_oom = fresh;
+	pc->budget.fresh_oom = fresh;
+}
+
 int proc_collector_new(struct proc_collector **out,
                        const struct collect_options *opts)
 {
@@ -133,9 +139,8 @@ int proc_collector_new(struct proc_collector **out,
 
 	pc->reader.proc_fd = -1;
 	pc->want_smaps = opts->want_smaps;
-	pc->fresh_oom = opts->fresh_oom_inputs;
 	procs_budget_init(&pc->budget, opts->smaps_slice);
-	pc->budget.fresh_oom = opts->fresh_oom_inputs;
+	proc_collector_set_fresh_oom(pc, opts->fresh_oom_inputs);
 	copy_pids(pc, opts);
 	*out = pc;
 	/* Failures below are reported in every snapshot, not here: a

@@ -37,6 +37,8 @@ int proc_collector_new(struct proc_collector **out,
                        const struct collect_options *opts);
 void proc_collector_collect(struct proc_collector *pc, struct snapshot *snap);
 void proc_collector_free(struct proc_collector *pc);
+/* collect_options.fresh_oom_inputs, changed from the next snapshot on. */
+void proc_collector_set_fresh_oom(struct proc_collector *pc, bool fresh);
 
 /* The per-process files the collector reads itself (libproc2's are not
  * counted); "smaps" is the fallback of kernels before 4.14; stat and wchan

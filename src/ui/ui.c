@@ -146,23 +146,46 @@ void ui_mark_stale(struct ui *ui)
 	ui->dirty = true;
 }
 
-/* The plan of the current view's engine while its panel is open. */
+enum sim_engine ui_running_engine(const struct ui *ui)
+{
+	const struct view_ops *ops = views_get(ui->view);
+	enum sim_engine e = ops->engine;
+
+	if ((unsigned)e >= SIM_COUNT || !ui->plans[e])
+		return SIM_COUNT;
+	return ui->explain || ops->engine_on_screen ? e : SIM_COUNT;
+}
+
+/* The plan of the engine running now, or NULL. */
 static const struct sim_plan *ui_engine_plan(const struct ui *ui)
 {
-	enum sim_engine e = views_get(ui->view)->engine;
+	enum sim_engine e = ui_running_engine(ui);
 
-	return ui->explain && (unsigned)e < SIM_COUNT ? ui->plans[e] : NULL;
+	return e < SIM_COUNT ? ui->plans[e] : NULL;
 }
 
 /* Runs the current view's engine (or none) on the current snapshots. */
 static void ui_run_engine(struct ui *ui)
 {
+	enum sim_engine e = ui_running_engine(ui);
+	const struct ui_what_ifs *w = e < SIM_COUNT ? &ui->what_ifs[e] : NULL;
+
 	sim_results_free(&ui->results);
 	if (ui->ctx.cur)
 		sim_plan_run(ui_engine_plan(ui), ui->ctx.prev, ui->ctx.cur,
 		             &ui->results);
 	ui->ctx.sim = &ui->results;
+	ui->ctx.what_ifs = w ? w->list : NULL;
+	ui->ctx.nwhat_ifs = w ? w->n : 0;
+	ui->ctx.ntui_what_ifs = w ? w->n - w->nbase : 0;
+	ui->ctx.explain_open = ui->explain;
 	ui->stale[ui->view] = true;
+}
+
+void ui_rerun_engine(struct ui *ui)
+{
+	ui_run_engine(ui);
+	ui->dirty = true;
 }
 
 /* After the source moved: the context, the engine, and a redraw. */
@@ -202,13 +225,43 @@ void ui_replay_seek(struct ui *ui, long index, bool relative)
 		ui_data_changed(ui);
 }
 
-/* What to collect: the view on screen, and its engine while the explain
- * panel shows it (an engine may read much: the buddy engine scans every
- * page's flags). */
+/* Sections no engine gets just by running: a view asks for them. */
+#define UI_COSTLY_SECTIONS KNOWN(SEC_PAGEBLOCKS)
+
+/* What to collect: the view on screen, what its engine reads while it
+ * runs (but the costly sections only when the view asks: the pageblock
+ * map scans every page's flags), and what the view asks for now. */
 static uint64_t ui_sections(const struct ui *ui)
 {
-	return view_sections(1u << ui->view) |
-	       sim_sections(sim_plan_engines(ui_engine_plan(ui)));
+	const struct view_ops *ops = views_get(ui->view);
+	uint64_t engine = sim_sections(sim_plan_engines(ui_engine_plan(ui)));
+	void *state = ui->state[ui->view];
+	uint64_t asked = ops->sections && state
+	                         ? ops->sections(state, &ui->ctx) : 0;
+
+	return view_sections(1u << ui->view) | (engine & ~UI_COSTLY_SECTIONS) |
+	       asked;
+}
+
+/* Whether the collector reads the OOM inputs fresh: with --sim oom, and
+ * while the oom engine runs (model and kernel scores from one moment). */
+static bool ui_fresh_oom(const struct ui *ui)
+{
+	return (ui->opts.sims & (1u << SIM_OOM)) ||
+	       ui_running_engine(ui) == SIM_OOM;
+}
+
+/* Tells the source what to read; true when a section is newly asked. */
+static bool ui_source_update(struct ui *ui)
+{
+	return ui_source_want(&ui->src, ui_sections(ui), ui->ctx.vmas_pid,
+	                      ui_fresh_oom(ui));
+}
+
+void ui_want(struct ui *ui)
+{
+	if (ui_source_update(ui))
+		ui_new_data(ui);
 }
 
 void *ui_view_state(struct ui *ui)
@@ -268,6 +321,15 @@ void ui_choose_view(struct ui *ui, enum view_id view)
 	ui_switch_view(ui, view);
 }
 
+/* After the view or the panel changed: what to read, and the engine. */
+static void ui_view_changed(struct ui *ui)
+{
+	if (ui_source_update(ui))
+		ui_new_data(ui);
+	else
+		ui_run_engine(ui);
+}
+
 void ui_switch_view(struct ui *ui, enum view_id view)
 {
 	if ((unsigned)view >= VIEW_COUNT)
@@ -278,21 +340,16 @@ void ui_switch_view(struct ui *ui, enum view_id view)
 	ui_view_state(ui);
 	ui->stale[view] = true;
 	ui->dirty = true;
-	if (ui_source_want(&ui->src, ui_sections(ui), ui->ctx.vmas_pid))
-		ui_new_data(ui);
-	else
-		ui_run_engine(ui);
+	ui_view_changed(ui);
 }
 
 void ui_toggle_explain(struct ui *ui)
 {
 	ui->explain = !ui->explain;
+	ui->ctx.explain_open = ui->explain;
 	ui->panel.scroll = 0;
 	ui->dirty = true;
-	if (ui_source_want(&ui->src, ui_sections(ui), ui->ctx.vmas_pid))
-		ui_new_data(ui);
-	else
-		ui_run_engine(ui);
+	ui_view_changed(ui);
 }
 
 /* ---- drawing ---------------------------------------------------------------- */
@@ -478,51 +535,6 @@ static void ui_loop(struct ui *ui)
 
 /* ---- the session ------------------------------------------------------------ */
 
-/* The what-ifs of what_ifs that engine e takes (each was checked by
- * main.c against the engines asked for). */
-static size_t ui_engine_what_ifs(const struct ui_options *o, enum sim_engine e,
-                                 const char **out)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < o->nwhat_ifs; i++) {
-		struct sim_plan *probe = NULL;
-		char *error = NULL;
-
-		if (sim_plan_new(&probe, 1u << e, &o->what_ifs[i], 1, o->cgroup,
-		                 &error) == 0)
-			out[n++] = o->what_ifs[i];
-		sim_plan_free(probe);
-		free(error);
-	}
-	return n;
-}
-
-/* A plan per engine (the asked ones, or every one this build has), so
- * that each view runs its own engine alone. */
-static int ui_plans(struct ui *ui)
-{
-	const struct ui_options *o = &ui->opts;
-	const char **what_ifs = xcalloc(o->nwhat_ifs + 1, sizeof(*what_ifs));
-	int rc = 0;
-
-	for (int e = 0; e < SIM_COUNT && rc == 0; e++) {
-		char *error = NULL;
-		size_t n;
-
-		if (!sim_engine(e) || (o->sims && !(o->sims & (1u << e))))
-			continue;
-		n = ui_engine_what_ifs(o, e, what_ifs);
-		rc = sim_plan_new(&ui->plans[e], 1u << e, what_ifs, n, o->cgroup,
-		                  &error);
-		if (rc < 0)
-			fprintf(stderr, "memlens: %s\n", error ? error : "");
-		free(error);
-	}
-	free(what_ifs);
-	return rc;
-}
-
 static int ui_start(struct ui *ui, const struct ui_options *opts)
 {
 	char *error = NULL;
@@ -537,14 +549,14 @@ static int ui_start(struct ui *ui, const struct ui_options *opts)
 	ui->ctx.vmas_pid = opts->npids ? opts->pids[0] : 0;
 	ui_explain_init(&ui->panel);
 	ui_text_init(&ui->help_text);
-	if (ui_plans(ui) < 0)
+	if (ui_plans_new(ui) < 0)
 		return -1;
 	if (ui_source_open(&ui->src, opts, ui_sections(ui), &error) < 0) {
 		fprintf(stderr, "memlens: %s\n", error ? error : "");
 		free(error);
 		return -1;
 	}
-	ui_source_want(&ui->src, ui_sections(ui), ui->ctx.vmas_pid);
+	ui_source_update(ui);
 	ui->ctx.replay = ui_source_replay(&ui->src);
 	ui->ctx.utf8 = escape_locale_utf8();
 	return 0;
@@ -560,8 +572,7 @@ static void ui_stop(struct ui *ui)
 	ui_explain_free(&ui->panel);
 	ui_text_free(&ui->help_text);
 	sim_results_free(&ui->results);
-	for (int e = 0; e < SIM_COUNT; e++)
-		sim_plan_free(ui->plans[e]);
+	ui_plans_free(ui);
 	ui_source_close(&ui->src);
 	free(ui->user);
 }

@@ -33,6 +33,8 @@ static const char *const ui_help_keys[] = {
 	N_("e\tthe explain panel: the field under the cursor, the engine's "
 	   "result"),
 	N_("J, K\tscroll the explain panel"),
+	N_("w\ta what-if for this view's engine (as --what-if; Enter adds)"),
+	N_("W\tdrop the what-ifs added on screen"),
 	N_("p, Space\tpause (live) or play (replay)"),
 	N_("+ -\trefresh interval longer, shorter (also the replay speed)"),
 	N_("[ ]\treplay: the snapshot before, after ({ } first, last)"),

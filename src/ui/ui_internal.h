@@ -23,10 +23,21 @@
 
 enum ui_menu_purpose { UI_MENU_SORT = 1, UI_MENU_USER };
 
+/* What the line editor of the status line is typing. */
+enum ui_edit_purpose { UI_EDIT_FILTER, UI_EDIT_WHAT_IF };
+
+/* An engine's what-ifs: the command line's (borrowed), then the nbase..n
+ * added on screen (owned). */
+struct ui_what_ifs {
+	const char **list;
+	size_t n, nbase;
+};
+
 struct ui {
 	struct ui_options opts;
 	struct ui_source src;
 	struct sim_plan *plans[SIM_COUNT]; /* one per engine, NULL: none */
+	struct ui_what_ifs what_ifs[SIM_COUNT]; /* what each plan was made of */
 	struct sim_results results;    /* of the current view's engine */
 	struct view_ctx ctx;
 
@@ -42,8 +53,9 @@ struct ui {
 	bool menu_open;
 	char *user;                    /* the user filter */
 
-	bool editing;                  /* typing a filter */
-	char edit[UI_FILTER_LEN];
+	bool editing;                  /* typing a filter or a what-if */
+	enum ui_edit_purpose edit_purpose;
+	char edit[VIEW_WHAT_IF_LEN];
 	char edit_before[UI_FILTER_LEN];
 
 	double delay;
@@ -71,6 +83,7 @@ void ui_status_draw(const struct ui *ui, WINDOW *win, int y, int w);
 /* ui_help.c: fills the help page (keys, man page sections). */
 void ui_help_fill(struct ui_text *t, enum view_id view);
 
+
 /* ui.c: the session. */
 double ui_now(void);
 void ui_switch_view(struct ui *ui, enum view_id view);
@@ -93,5 +106,26 @@ void ui_say(struct ui *ui, enum ui_style style, const char *fmt, ...)
 
 /* ui_keys.c: a key or mouse event. */
 void ui_key(struct ui *ui, int key);
+
+/* The engine the current view runs now (its explain panel is open, or it
+ * shows its engine's result), or SIM_COUNT for none. */
+enum sim_engine ui_running_engine(const struct ui *ui);
+/* Runs the current view's engine again (its what-ifs changed). */
+void ui_rerun_engine(struct ui *ui);
+/* Asks the collector for what the screen needs now (after a view's key);
+ * takes a snapshot at once when a section is newly asked for. */
+void ui_want(struct ui *ui);
+
+/* ui_whatif.c: a plan per engine (the asked ones, or every one this build
+ * has), each of the command line's what-ifs it takes and those added on
+ * screen.  ui_plans_new returns -1 after printing why. */
+int ui_plans_new(struct ui *ui);
+void ui_plans_free(struct ui *ui);
+/* Adds expr to engine e's plan; -errno with *error (caller frees) when
+ * the engine rejects it (the plan is then unchanged). */
+int ui_what_if_add(struct ui *ui, enum sim_engine e, const char *expr,
+                   char **error);
+/* Drops the what-ifs added on screen. */
+void ui_what_if_clear(struct ui *ui, enum sim_engine e);
 
 #endif

@@ -46,24 +46,68 @@ static const char *ui_current_filter(struct ui *ui)
 static void ui_filter_start(struct ui *ui)
 {
 	ui->editing = true;
+	ui->edit_purpose = UI_EDIT_FILTER;
 	snprintf(ui->edit_before, sizeof(ui->edit_before), "%s",
 	         ui_current_filter(ui));
 	snprintf(ui->edit, sizeof(ui->edit), "%s", ui->edit_before);
 	ui->dirty = true;
 }
 
-/* Typing a filter: every key narrows the view at once. */
+/* ---- what-ifs --------------------------------------------------------------- */
+
+static void ui_what_if_start(struct ui *ui, const char *text)
+{
+	if (ui_running_engine(ui) >= SIM_COUNT) {
+		ui_say(ui, UI_WARN, "%s",
+		       _("this view shows no engine result to ask a what-if of"));
+		return;
+	}
+	ui->editing = true;
+	ui->edit_purpose = UI_EDIT_WHAT_IF;
+	snprintf(ui->edit, sizeof(ui->edit), "%s", text);
+	ui->dirty = true;
+}
+
+static void ui_what_if_submit(struct ui *ui, const char *expr)
+{
+	enum sim_engine e = ui_running_engine(ui);
+	char *error = NULL;
+
+	if (!expr[0])
+		return;
+	if (ui_what_if_add(ui, e, expr, &error) < 0) {
+		ui_say(ui, UI_ERROR, "%s", error ? error : _("not a what-if"));
+		free(error);
+		return;
+	}
+	ui_rerun_engine(ui);
+}
+
+static void ui_what_if_drop(struct ui *ui)
+{
+	ui_what_if_clear(ui, ui_running_engine(ui));
+	ui_rerun_engine(ui);
+}
+
+/* Typing a filter (every key narrows the view at once) or a what-if
+ * (added on Enter). */
 static void ui_filter_key(struct ui *ui, int key)
 {
+	bool what_if = ui->edit_purpose == UI_EDIT_WHAT_IF;
+	size_t max = what_if ? sizeof(ui->edit) : UI_FILTER_LEN;
 	size_t len = strlen(ui->edit);
 
 	switch (key) {
 	case '\n': case '\r': case KEY_ENTER:
 		ui->editing = false;
-		break;
+		if (what_if)
+			ui_what_if_submit(ui, ui->edit);
+		return;
 	case KEY_ESC:
 		ui->editing = false;
 		snprintf(ui->edit, sizeof(ui->edit), "%s", "");
+		if (what_if)
+			return;
 		break;
 	case KEY_BACKSPACE: case 127: case CTRL('h'):
 		/* Drop a whole UTF-8 character. */
@@ -75,14 +119,14 @@ static void ui_filter_key(struct ui *ui, int key)
 		ui->edit[0] = '\0';
 		break;
 	default:
-		if (key >= ' ' && key < 256 && key != 127 &&
-		    len + 1 < sizeof(ui->edit)) {
+		if (key >= ' ' && key < 256 && key != 127 && len + 1 < max) {
 			ui->edit[len] = (char)key;
 			ui->edit[len + 1] = '\0';
 		}
 		break;
 	}
-	ui_apply_filter(ui, ui->edit);
+	if (!what_if)
+		ui_apply_filter(ui, ui->edit);
 }
 
 /* ---- menus ----------------------------------------------------------------- */
@@ -330,6 +374,8 @@ static bool ui_global_key(struct ui *ui, int key)
 	case '\\': ui_apply_filter(ui, ""); return true;
 	case 'u': ui_user_menu(ui); return true;
 	case 's': ui_sort_menu(ui); return true;
+	case 'w': ui_what_if_start(ui, ""); return true;
+	case 'W': ui_what_if_drop(ui); return true;
 	case CTRL('l'): clearok(curscr, TRUE); return true;
 	default: return ui_replay_key(ui, key);
 	}
@@ -347,6 +393,12 @@ static void ui_request(struct ui *ui)
 		ui_switch_view(ui, VIEW_VMAS);
 	} else if (req == VIEW_REQ_BACK) {
 		ui_switch_view(ui, ui->back != VIEW_VMAS ? ui->back : VIEW_PROCS);
+	} else if (req == VIEW_REQ_WHAT_IF) {
+		ui_what_if_submit(ui, ui->ctx.request_what_if);
+	} else if (req == VIEW_REQ_WHAT_IF_EDIT) {
+		ui_what_if_start(ui, ui->ctx.request_what_if);
+	} else if (req == VIEW_REQ_WHAT_IF_CLEAR) {
+		ui_what_if_drop(ui);
 	}
 }
 
@@ -359,6 +411,7 @@ static bool ui_view_key(struct ui *ui, int key)
 
 	if (ops->key && ops->key(state, &ui->ctx, key)) {
 		ui_request(ui);
+		ui_want(ui); /* the view may ask for more now (a map) */
 		return true;
 	}
 	t = ui_view_table(ui);

@@ -73,6 +73,7 @@ static int ui_source_live(struct ui_source *src, const struct ui_options *opts,
 	}
 	src->sections = sections;
 	src->vmas_pid = copts.vmas_pid;
+	src->fresh_oom = copts.fresh_oom_inputs;
 	if (opts->record_path &&
 	    (rc = recorder_open(&src->recorder, opts->record_path)) < 0) {
 		*error = xasprintf(_("cannot open %s for appending: %s"),
@@ -169,12 +170,17 @@ bool ui_source_step(struct ui_source *src, long delta)
 	return ui_source_seek(src, to);
 }
 
-bool ui_source_want(struct ui_source *src, uint64_t sections, int64_t vmas_pid)
+bool ui_source_want(struct ui_source *src, uint64_t sections, int64_t vmas_pid,
+                    bool fresh_oom)
 {
 	bool newly = (sections & ~src->sections) != 0;
 
 	if (!src->collector)
 		return false;
+	if (fresh_oom != src->fresh_oom) {
+		collector_set_fresh_oom_inputs(src->collector, fresh_oom);
+		src->fresh_oom = fresh_oom;
+	}
 	if (sections != src->sections &&
 	    collector_set_sections(src->collector, sections) == 0)
 		src->sections = sections;

@@ -27,6 +27,7 @@ struct ui_source {
 	size_t count, index;
 	uint64_t sections;            /* live: what the collector reads */
 	int64_t vmas_pid;
+	bool fresh_oom;               /* live: OOM inputs read every refresh */
 	unsigned generation;          /* bumped on each new current snapshot */
 	char *warning;                /* replay: the first skipped line */
 	size_t skipped;
@@ -49,8 +50,11 @@ bool ui_source_step(struct ui_source *src, long delta);
 /* Replay: to the first (0) or last (-1) snapshot. */
 bool ui_source_seek(struct ui_source *src, long index);
 
-/* Live: what to read from the next refresh on.  Returns whether the
- * current snapshot lacks a section now asked for (refresh at once). */
-bool ui_source_want(struct ui_source *src, uint64_t sections, int64_t vmas_pid);
+/* Live: what to read from the next refresh on (fresh_oom: the OOM inputs
+ * of every process each refresh, while the oom engine runs).  Returns
+ * whether the current snapshot lacks a section now asked for (refresh at
+ * once). */
+bool ui_source_want(struct ui_source *src, uint64_t sections, int64_t vmas_pid,
+                    bool fresh_oom);
 
 #endif

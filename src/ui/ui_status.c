@@ -178,7 +178,9 @@ static void ui_status_sort_filter(const struct ui *ui, struct ui_line *l)
 		            t->descending ? ui_glyph(UI_G_SORT_DOWN)
 		                          : ui_glyph(UI_G_SORT_UP));
 	if (ui->editing) {
-		ui_line_add(l, UI_STATUS_KEY, "%s ", _("Filter:"));
+		ui_line_add(l, UI_STATUS_KEY, "%s ",
+		            ui->edit_purpose == UI_EDIT_WHAT_IF ? _("What-if:")
+		                                                : _("Filter:"));
 		ui_line_add_safe(l, UI_STATUS_KEY, ui->edit);
 		ui_line_add(l, UI_STATUS_KEY, "_ ");
 	} else if (*filter) {
@@ -195,6 +197,21 @@ static void ui_status_sort_filter(const struct ui *ui, struct ui_line *l)
 		ops->status(state, l);
 }
 
+/* The what-ifs added on screen, which the view's numbers now include. */
+static void ui_status_what_ifs(const struct ui *ui, struct ui_line *l)
+{
+	const struct view_ctx *c = &ui->ctx;
+
+	if (!c->ntui_what_ifs || ui_running_engine(ui) >= SIM_COUNT)
+		return;
+	ui_line_add(l, UI_STATUS_KEY, " %s", _("what-if"));
+	for (size_t i = c->nwhat_ifs - c->ntui_what_ifs; i < c->nwhat_ifs; i++) {
+		ui_line_add(l, UI_STATUS_KEY, "%s", " ");
+		ui_line_add_safe(l, UI_STATUS_KEY, c->what_ifs[i]);
+	}
+	ui_line_add(l, UI_STATUS, " %s ", _("(W drops)"));
+}
+
 void ui_status_draw(const struct ui *ui, WINDOW *win, int y, int w)
 {
 	struct ui_line l, keys;
@@ -206,6 +223,7 @@ void ui_status_draw(const struct ui *ui, WINDOW *win, int y, int w)
 	} else {
 		ui_status_mode(ui, &l);
 		ui_status_sort_filter(ui, &l);
+		ui_status_what_ifs(ui, &l);
 		ui_status_warnings(ui, &l);
 		ui_status_smaps_denied(ui, &l);
 		if (ui->src.warning)

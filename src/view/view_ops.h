@@ -34,7 +34,18 @@ enum view_request {
 	VIEW_REQ_NONE,
 	VIEW_REQ_OPEN_VMAS, /* show the mappings of request_pid */
 	VIEW_REQ_BACK,      /* back to the view before */
+	/* Add request_what_if to the view's engine (after the command line's
+	 * --what-if ones) and run it again; a rejected one shows its error. */
+	VIEW_REQ_WHAT_IF,
+	/* Open the line editor with request_what_if ("adj:1234="); Enter adds
+	 * what was typed as VIEW_REQ_WHAT_IF does, Esc cancels. */
+	VIEW_REQ_WHAT_IF_EDIT,
+	/* Drop the what-ifs added in the TUI. */
+	VIEW_REQ_WHAT_IF_CLEAR,
 };
+
+/* The longest what-if a view can ask for. */
+#define VIEW_WHAT_IF_LEN 256
 
 struct view_ctx {
 	const struct snapshot *prev; /* NULL for the first snapshot */
@@ -47,9 +58,15 @@ struct view_ctx {
 	const char *sort_field;      /* -s: the first sort of process tables */
 	bool sort_ascending;
 	int64_t vmas_pid;            /* the process of the vmas view, or -1 */
+	bool explain_open;           /* the explain panel is on screen */
+	/* Every what-if the current view's engine ran with: the command
+	 * line's, then those added in the TUI (the last ntui of them). */
+	const char *const *what_ifs;
+	size_t nwhat_ifs, ntui_what_ifs;
 
 	enum view_request request;
 	int64_t request_pid;
+	char request_what_if[VIEW_WHAT_IF_LEN];
 };
 
 /* The most fields of one field table a view maps to columns. */
@@ -61,6 +78,10 @@ struct view_ctx {
 struct view_ops {
 	enum view_id id;
 	enum sim_engine engine; /* the engine paired with it (DESIGN.md) */
+	/* The engine runs on every refresh while the view is on screen (its
+	 * result is what the view shows), not only while the explain panel
+	 * is open. */
+	bool engine_on_screen;
 	void *(*init)(const struct view_ctx *ctx);
 	void (*free)(void *state);
 	/* New data (or a new user filter): rebuild the rows. */
@@ -80,6 +101,11 @@ struct view_ops {
 	void (*status)(void *state, struct ui_line *line);
 	/* Its own keys for the help screen, "key\tmeaning" lines, or NULL. */
 	const char *const *help;
+	/* Sections beyond view_table's it wants collected now (KNOWN(SEC_*)),
+	 * or NULL.  The costly SEC_PAGEBLOCKS (a scan of /proc/kpageflags) is
+	 * read only when a view asks for it here, never just because its
+	 * engine could use it.  Asked again after each of the view's keys. */
+	uint64_t (*sections)(void *state, const struct view_ctx *ctx);
 };
 
 /* The registry: the view_ops of each view (views.c). */
