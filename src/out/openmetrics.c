@@ -267,6 +267,19 @@ static bool first_sample(struct om *m, bool *started, const char *name,
 	return *started;
 }
 
+/*
+ * a * b held at the int64 limits: a replayed record may carry any number,
+ * and a size no machine has must print as one, not overflow (undefined).
+ */
+static int64_t mul_held(int64_t a, int64_t b)
+{
+	int64_t product;
+
+	if (__builtin_mul_overflow(a, b, &product))
+		return (a < 0) != (b < 0) ? INT64_MIN : INT64_MAX;
+	return product;
+}
+
 static void sample_int(struct om *m, const char *name, const struct labels *l,
                        int64_t value)
 {
@@ -351,7 +364,7 @@ static void meminfo_metrics(struct om *m)
 		name = metric_name("memlens_meminfo_", kv->name, "_bytes", false);
 		help = xasprintf("/proc/meminfo %s, in bytes.", kv->name);
 		if (family(m, name, "gauge", help))
-			sample_int(m, name, NULL, kv->value * 1024);
+			sample_int(m, name, NULL, mul_held(kv->value, 1024));
 		free(help);
 		free(name);
 	}
@@ -600,7 +613,7 @@ static void node_kv_family(struct om *m, char **ids, int bit,
 		if (!first_sample(m, &started, name, meminfo ? "gauge" : "counter",
 		                  help))
 			break;
-		sample_int(m, name, &l, meminfo ? value * 1024 : value);
+		sample_int(m, name, &l, meminfo ? mul_held(value, 1024) : value);
 	}
 	free(help);
 	free(name);
@@ -788,7 +801,8 @@ static void slab_size(struct om *m)
 		                  "pages per slab x page size."))
 			return;
 		sample_int(m, name, &l,
-		           c->num_slabs * c->pagesperslab * s->page_size);
+		           mul_held(mul_held(c->num_slabs, c->pagesperslab),
+		                    s->page_size));
 	}
 }
 
@@ -828,7 +842,7 @@ static void cgroup_field(struct om *m, const struct field *f)
 			continue;
 		if (!first_sample(m, &started, name, "gauge", f->help))
 			break;
-		sample_int(m, name, &l, kb * 1024);
+		sample_int(m, name, &l, mul_held(kb, 1024));
 	}
 	free(name);
 	free(base);

@@ -187,13 +187,18 @@ static bool stops_replay(const json_t *root)
 static int replay_line(struct replayer *r, size_t len, struct snapshot **out,
                        char **error, FILE *warn)
 {
-	bool cut = len == 0 || r->line[len - 1] != '\n';
 	json_error_t json_error;
 	json_t *root = json_loadb(r->line, len, 0, &json_error);
 	char *reason = NULL;
+	bool cut;
 	int rc;
 
 	if (!root) {
+		/* The text ended inside a value: the file ends there, or a
+		 * recorder appending after the cut ended the line for it. */
+		cut = len == 0 || r->line[len - 1] != '\n' ||
+		      (json_error.position >= 0 &&
+		       (size_t)json_error.position >= len);
 		reason = cut ? xasprintf(_("line cut short (%s)"), json_error.text)
 		             : xasprintf(_("not JSON at column %d: %s"),
 		                         json_error.column, json_error.text);

@@ -163,22 +163,31 @@ static char *key_value(const char *line, const char *end, const char *key)
 	return NULL;
 }
 
+/* Sets a text member, freeing what an earlier line put there. */
+static void set_text(char **member, char *value)
+{
+	free(*member);
+	*member = value;
+}
+
 /* "oom-kill:constraint=...,nodemask=...,cpuset=...,mems_allowed=...,
- * [oom_memcg=...,task_memcg=...,]task=...,pid=...,uid=..." */
+ * [oom_memcg=...,task_memcg=...,]task=...,pid=...,uid=..."  A report has
+ * one; should a damaged log hold two, the last one counts. */
 static void constraint_line(struct oom_parse *ps, const struct log_line *l,
                             const char *mark)
 {
 	struct oom_report *r = ps->cur;
 	const char *end = l->msg + l->len, *body = mark + strlen("oom-kill:");
 
-	r->constraint = key_value(body, end, "constraint");
-	r->nodemask = key_value(body, end, "nodemask");
-	r->cpuset = key_value(body, end, "cpuset");
-	r->mems_allowed = key_value(body, end, "mems_allowed");
+	r->known &= ~(KNOWN(ORP_CONSTRAINT) | KNOWN(ORP_MEMCG));
+	set_text(&r->constraint, key_value(body, end, "constraint"));
+	set_text(&r->nodemask, key_value(body, end, "nodemask"));
+	set_text(&r->cpuset, key_value(body, end, "cpuset"));
+	set_text(&r->mems_allowed, key_value(body, end, "mems_allowed"));
 	if (r->constraint)
 		r->known |= KNOWN(ORP_CONSTRAINT);
-	r->oom_memcg = key_value(body, end, "oom_memcg");
-	r->task_memcg = key_value(body, end, "task_memcg");
+	set_text(&r->oom_memcg, key_value(body, end, "oom_memcg"));
+	set_text(&r->task_memcg, key_value(body, end, "task_memcg"));
 	if (r->oom_memcg)
 		r->known |= KNOWN(ORP_MEMCG);
 }

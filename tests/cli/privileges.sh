@@ -1,7 +1,9 @@
 #!/bin/sh
 # Run as an unprivileged user (setpriv to nobody): root-only data is
 # unavailable with a reason that says so, never a zero, and memlens still
-# exits 0.  Skipped when not root or when nobody cannot run the binary.
+# exits 0, quietly: every view, every engine (kpageflags, /dev/kmsg),
+# another user's mappings, debugfs, and the TUI through every view.
+# Skipped when not root or when nobody cannot run the binary.
 . "${top_srcdir:-.}/tests/lib/tap.sh"
 
 as_nobody() {
@@ -50,5 +52,71 @@ check "nobody's own memlens process has its PSS" \
 as_nobody "$MEMLENS" -b -v all > "$tmp/out.txt" 2> "$tmp/err"
 check "text as nobody exits 0" test $? -eq 0
 check "text says slab needs root" grep -q 'slabinfo.*root' "$tmp/out.txt"
+
+# ---- every engine too, and each root-only source with its reason ---------------
+# The mappings of root's process, the engines (buddy reads kpageflags, oom
+# reads /dev/kmsg), and debugfs mounted in a private mount namespace (so
+# that the machine's own mounts stay as they are): each unavailable, with
+# the file and what to do.
+sims="--sim oom,buddy,lru"
+if unshare -m sh -c 'mount -t debugfs none /sys/kernel/debug 2> /dev/null ||
+		mountpoint -q /sys/kernel/debug' 2> /dev/null; then
+	unshare -m sh -c 'mountpoint -q /sys/kernel/debug ||
+		mount -t debugfs none /sys/kernel/debug; exec "$@"' sh \
+		setpriv --reuid=nobody --regid=nogroup --clear-groups --inh-caps=-all \
+		"$MEMLENS" -b -o json -v all -p "$root_pid" $sims \
+		> "$tmp/sim.json" 2> "$tmp/err"
+	status=$?
+	debugfs=yes
+else
+	as_nobody "$MEMLENS" -b -o json -v all -p "$root_pid" $sims \
+		> "$tmp/sim.json" 2> "$tmp/err"
+	status=$?
+	debugfs=no
+fi
+check "every view and engine as nobody: exit 0" test $status -eq 0
+check "every view and engine as nobody: nothing on stderr" test ! -s "$tmp/err"
+[ -s "$tmp/err" ] && diag "$(head -5 "$tmp/err")"
+check "the engines ran" jqtrue '.sim.oom and .sim.buddy and .sim.lru' "$tmp/sim.json"
+check "kpageflags: unavailable, needs root" \
+	jqtrue '.unavailable.pageblocks | test("kpageflags.*root")' "$tmp/sim.json"
+check "/dev/kmsg: unavailable, needs root" \
+	jqtrue '.unavailable.oom_log | test("kmsg.*root")' "$tmp/sim.json"
+check "root's mappings: unavailable, smaps needs root" \
+	jqtrue '.unavailable.vmas | test("smaps.*root")' "$tmp/sim.json"
+if [ $debugfs = yes ]; then
+	check "debugfs mounted: zswap stats unavailable, needs root" \
+		jqtrue '.unavailable["zswap.stats"] | test("debug.*root")' "$tmp/sim.json"
+else
+	skip "debugfs as nobody (cannot mount it in a private namespace here)"
+fi
+as_nobody "$MEMLENS" -b -v all -p "$root_pid" $sims > "$tmp/sim.txt" 2> "$tmp/err"
+check "text, every view and engine: exit 0, quiet" test $? -eq 0 -a ! -s "$tmp/err"
+for what in 'slabinfo: Permission denied' 'pagetypeinfo: Permission denied' \
+            "$root_pid/smaps: Permission denied"; do
+	check "text: '$what' said once" \
+		test "$(grep -c "$what" "$tmp/sim.txt")" -eq 1
+done
+
+# ---- the TUI as nobody -------------------------------------------------------------
+if command -v tmux > /dev/null; then
+	. "${top_srcdir:-.}/tests/lib/tmux.sh"
+	trap 'kill "$root_pid" 2> /dev/null; tui_cleanup' EXIT
+	tui_start 120 40 "env LANG=C.UTF-8 setpriv --reuid=nobody --regid=nogroup \
+--clear-groups --inh-caps=-all '$MEMLENS' -d 0.3 2> $tmp/tui.err"
+	check "TUI as nobody: the process table" tui_wait 'PID +USER'
+	tui_keys 4
+	check "TUI as nobody: slab says it needs root" tui_wait 'slabinfo.*root'
+	for key in e 2 3 5 6 7 8 9 e 1; do
+		tui_keys "$key"
+		tui_settle
+	done
+	tui_keys q
+	check "TUI as nobody: quits with status 0" tui_exited
+	check "TUI as nobody: status 0" test "$(cat "$tmp/status" 2> /dev/null)" = 0
+	check "TUI as nobody: nothing on stderr" test ! -s "$tmp/tui.err"
+else
+	skip "TUI as nobody (tmux is not installed)"
+fi
 kill "$root_pid" 2> /dev/null
 done_testing
