@@ -248,6 +248,64 @@ static void explain_kernel(struct lines *l, const struct oom_rank *row)
 		     (long long)row->kernel_oom_score);
 }
 
+static const struct oom_rank *ranked(const struct oom_result *r, int64_t rank)
+{
+	for (size_t i = 0; i < r->nranking; i++)
+		if (KN(&r->ranking[i], ORK_RANK) && r->ranking[i].rank == rank)
+			return &r->ranking[i];
+	return NULL;
+}
+
+/* The least oom_score_adj that lifts base (badness without adj) above
+ * victim: adj x unit > victim - base, i.e. floor((victim - base) / unit)
+ * + 1. */
+static int64_t adj_to_pass(int64_t base, int64_t victim, int64_t unit)
+{
+	int64_t need = victim - base;
+
+	if (need < 0)
+		return -((-need + unit - 1) / unit) + 1;
+	return need / unit + 1;
+}
+
+/* Why it ranks where it does: how far it is from the victim, and what
+ * would change that. */
+static void explain_versus(struct lines *l, const struct oom_result *r,
+                           const struct oom_rank *row)
+{
+	const struct oom_rank *v = ranked(r, row->rank == 1 ? 2 : 1);
+	int64_t unit = r->totalpages / 1000, gap, adj;
+
+	if (!v || !KN(v, ORK_BADNESS))
+		return;
+	gap = row->badness - v->badness;
+	if (row->rank == 1) {
+		line(l, _("It is the victim: %lld pages of badness above the next, "
+		          "%lld (%s)."), (long long)gap, (long long)v->pid,
+		     v->comm);
+		return;
+	}
+	line(l, _("The victim is %lld (%s), badness %lld: %lld pages more."),
+	     (long long)v->pid, v->comm, (long long)v->badness,
+	     (long long)-gap);
+	if (unit <= 0) {
+		line(l, _("To be chosen first: grow by more than %lld pages "
+		          "(totalpages / 1000 is 0: adj does nothing)."),
+		     (long long)-gap);
+		return;
+	}
+	adj = adj_to_pass(row->badness - row->adj_pages, v->badness, unit);
+	if (adj > OOM_SCORE_ADJ_MAX)
+		line(l, _("To be chosen first: grow by more than %lld pages (no "
+		          "adj would do: it takes %lld)."), (long long)-gap,
+		     (long long)adj);
+	else
+		line(l, _("To be chosen first: grow by more than %lld pages, or "
+		          "adj:%lld=%lld (%lld x %lld pages)."), (long long)-gap,
+		     (long long)row->pid, (long long)adj, (long long)adj,
+		     (long long)unit);
+}
+
 char *oom_explain_process(const struct oom_result *r, int64_t pid)
 {
 	const struct oom_rank *row = NULL;
@@ -283,5 +341,7 @@ char *oom_explain_process(const struct oom_result *r, int64_t pid)
 		     (long long)r->nkillable,
 		     row->rank == 1 ? _("the next victim")
 		                    : _("dies after those above it"));
+	if (KN(row, ORK_RANK))
+		explain_versus(&l, r, row);
 	return l.text;
 }

@@ -143,14 +143,18 @@ static bool proctable_wanted(const struct view_ctx *ctx, const struct proc *p)
 	       strcmp(p->user, ctx->user) == 0;
 }
 
-static void proctable_row(struct proctable *pt, const struct proc *p,
-                          const struct view_ctx *ctx)
+size_t proctable_add(struct proctable *pt, const struct proc *p,
+                     const struct view_ctx *ctx)
 {
 	const struct snapshot *prev = ctx->prev;
 	const struct proc *before = NULL;
-	size_t row = ui_table_add_row(&pt->table, p->pid);
-	struct ui_row *r = ui_table_row(&pt->table, row);
+	size_t row;
+	struct ui_row *r;
 
+	if (!proctable_wanted(ctx, p))
+		return PROCTABLE_NO_ROW;
+	row = ui_table_add_row(&pt->table, p->pid);
+	r = ui_table_row(&pt->table, row);
 	if (prev && prev->processes)
 		before = proc_schema.find_prev(prev->processes, prev->nprocesses, p);
 	r->entity = p;
@@ -163,6 +167,7 @@ static void proctable_row(struct proctable *pt, const struct proc *p,
 			proctable_cell(pt, row, i, p, before, ctx);
 	if (pt->extra)
 		pt->extra(pt, row, p, before, ctx);
+	return row;
 }
 
 static bool proctable_any_known(const struct proctable *pt, int col)
@@ -197,11 +202,9 @@ static void proctable_first_sort(struct proctable *pt,
 	pt->sorted_once = true;
 }
 
-void proctable_fill(struct proctable *pt, const struct view_ctx *ctx,
-                    const char *default_sort)
+void proctable_begin(struct proctable *pt, const struct view_ctx *ctx)
 {
 	const struct snapshot *s = ctx->cur;
-
 	const char *why = views_unavailable(ctx, "processes");
 
 	ui_table_clear_rows(&pt->table);
@@ -211,12 +214,25 @@ void proctable_fill(struct proctable *pt, const struct view_ctx *ctx,
 	                    : NULL;
 	pt->table.empty_text = pt->empty;
 	pt->total = s ? s->nprocesses : 0;
-	for (size_t i = 0; s && i < s->nprocesses; i++)
-		if (proctable_wanted(ctx, &s->processes[i]))
-			proctable_row(pt, &s->processes[i], ctx);
+}
+
+void proctable_end(struct proctable *pt, const struct view_ctx *ctx,
+                   const char *default_sort)
+{
 	if (!pt->sorted_once && pt->table.nrows)
 		proctable_first_sort(pt, ctx, default_sort);
 	ui_table_finish(&pt->table);
+}
+
+void proctable_fill(struct proctable *pt, const struct view_ctx *ctx,
+                    const char *default_sort)
+{
+	const struct snapshot *s = ctx->cur;
+
+	proctable_begin(pt, ctx);
+	for (size_t i = 0; s && i < s->nprocesses; i++)
+		proctable_add(pt, &s->processes[i], ctx);
+	proctable_end(pt, ctx, default_sort);
 }
 
 const struct proc *proctable_selected(const struct proctable *pt)

@@ -51,6 +51,18 @@ int proctable_col(const struct proctable *pt, const char *field);
  */
 void proctable_fill(struct proctable *pt, const struct view_ctx *ctx,
                     const char *default_sort);
+/*
+ * proctable_fill in parts, for a view whose rows are chosen otherwise (the
+ * oom view's are the engine's ranking): begin, add each process, end.
+ * proctable_add returns the process's row, or PROCTABLE_NO_ROW when the
+ * user filter leaves it out.
+ */
+#define PROCTABLE_NO_ROW ((size_t)-1)
+void proctable_begin(struct proctable *pt, const struct view_ctx *ctx);
+size_t proctable_add(struct proctable *pt, const struct proc *p,
+                     const struct view_ctx *ctx);
+void proctable_end(struct proctable *pt, const struct view_ctx *ctx,
+                   const char *default_sort);
 /* The selected process, or NULL. */
 const struct proc *proctable_selected(const struct proctable *pt);
 /*
