@@ -44,6 +44,14 @@ static const attr_t mono[UI_STYLE_COUNT] = {
 	[UI_PANEL_BORDER] = A_NORMAL,
 	[UI_TREE] = A_DIM,
 	[UI_MATCH] = A_UNDERLINE,
+	/* The map's characters say the state; these only help the eye. */
+	[UI_MAP_FREE] = A_DIM,
+	[UI_MAP_MOVABLE] = A_NORMAL,
+	[UI_MAP_RECLAIMABLE] = A_NORMAL,
+	[UI_MAP_UNMOVABLE] = A_BOLD,
+	[UI_MAP_SLAB] = A_BOLD,
+	[UI_MAP_THP] = A_UNDERLINE,
+	[UI_MAP_RESERVED] = A_REVERSE,
 };
 
 /* Foreground, background (-1: the terminal's) and extra attributes. */
@@ -77,6 +85,16 @@ static const struct {
 	[UI_PANEL_BORDER] = { COLOR_BLUE, -1, A_BOLD },
 	[UI_TREE] = { COLOR_BLUE, -1, A_BOLD },
 	[UI_MATCH] = { COLOR_YELLOW, -1, A_BOLD | A_UNDERLINE },
+	/* One of the eight base colours per state, so that 8-colour
+	 * terminals tell them apart: free recedes, what compaction can move
+	 * is green, what it cannot (unmovable, slab) is red and magenta. */
+	[UI_MAP_FREE] = { -1, -1, A_DIM },
+	[UI_MAP_MOVABLE] = { COLOR_GREEN, -1, A_NORMAL },
+	[UI_MAP_RECLAIMABLE] = { COLOR_CYAN, -1, A_NORMAL },
+	[UI_MAP_UNMOVABLE] = { COLOR_RED, -1, A_BOLD },
+	[UI_MAP_SLAB] = { COLOR_MAGENTA, -1, A_BOLD },
+	[UI_MAP_THP] = { COLOR_BLUE, -1, A_BOLD },
+	[UI_MAP_RESERVED] = { COLOR_YELLOW, -1, A_NORMAL },
 };
 
 static const char *const glyphs_utf8_table[UI_GLYPH_COUNT] = {

@@ -42,6 +42,13 @@ enum ui_style {
 	UI_PANEL_BORDER,
 	UI_TREE,
 	UI_MATCH,        /* the filter text where it matched */
+	UI_MAP_FREE,     /* cells of the buddy view's physical map, by state */
+	UI_MAP_MOVABLE,
+	UI_MAP_RECLAIMABLE,
+	UI_MAP_UNMOVABLE,
+	UI_MAP_SLAB,
+	UI_MAP_THP,
+	UI_MAP_RESERVED,
 	UI_STYLE_COUNT
 };
 

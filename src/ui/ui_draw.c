@@ -71,6 +71,51 @@ int ui_width(const char *s)
 	return cols;
 }
 
+const char *ui_pad(char *buf, size_t size, const char *s, int cols)
+{
+	size_t len = 0;
+	int used = 0;
+
+	if (!size)
+		return buf;
+	for (s = s ? s : ""; s[len];) {
+		int w;
+		size_t n = ui_next_char(s + len, &w);
+
+		if (len + n >= size)
+			break;
+		len += n;
+		used += w;
+	}
+	memcpy(buf, s, len);
+	for (; used < cols && len + 1 < size; used++)
+		buf[len++] = ' ';
+	buf[len] = '\0';
+	return buf;
+}
+
+size_t ui_wrap(const char *s, int max_cols)
+{
+	size_t fit = ui_fit(s, max_cols, NULL), cut = fit;
+	int w;
+
+	if (!s[fit] || s[fit] == ' ')
+		return fit;
+	/* Double-width scripts (Chinese, Japanese) break between any two
+	 * characters: cut there rather than at an earlier blank. */
+	ui_next_char(s + fit, &w);
+	if (w > 1)
+		return fit ? fit : ui_next_char(s, &w);
+	while (cut > 0 && s[cut - 1] != ' ')
+		cut--;
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	if (cut > 0)
+		return cut;
+	/* No blank to cut at: as much as fits, and one character at least. */
+	return fit ? fit : ui_next_char(s, &w);
+}
+
 int ui_put(WINDOW *w, int y, int x, const char *s, int max_cols, attr_t attr)
 {
 	int cols;

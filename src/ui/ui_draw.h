@@ -27,6 +27,17 @@ size_t ui_fit(const char *s, int max_cols, int *cols);
 /* Display columns of s. */
 int ui_width(const char *s);
 
+/* s padded with blanks to at least cols display columns, in buf of size
+ * bytes (cut only to fit buf, on a character): "%-8s" for translated
+ * words, whose bytes are not their columns. */
+const char *ui_pad(char *buf, size_t size, const char *s, int cols);
+
+/* Bytes of s that make its next line when it is wrapped at max_cols
+ * display columns: up to the last blank that fits, or as much as fits
+ * when no blank does (scripts without blanks between words).  At least
+ * one character while s is not empty. */
+size_t ui_wrap(const char *s, int max_cols);
+
 /* Draws s at (y, x), at most max_cols columns; returns the columns used. */
 int ui_put(WINDOW *w, int y, int x, const char *s, int max_cols, attr_t attr);
 
@@ -34,7 +45,9 @@ int ui_put(WINDOW *w, int y, int x, const char *s, int max_cols, attr_t attr);
 void ui_blank(WINDOW *w, int y, int x, int n, attr_t attr);
 
 #define UI_LINE_BYTES 2048
-#define UI_LINE_SEGS 64
+/* Enough for a row of the buddy view's map, one segment per cell where
+ * neighbours differ; past it the last segment's style continues. */
+#define UI_LINE_SEGS 256
 
 /* A line of styled segments, built left to right, drawn clipped. */
 struct ui_line {

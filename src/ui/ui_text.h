@@ -4,13 +4,17 @@
  * lru) and the help screen.  The filter keeps the lines that contain it.
  *
  * Lines are made terminal-safe when they are set (control bytes shown as
- * escapes), so any text may be given.
+ * escapes), so any text may be given.  A line has one style, or is made of
+ * styled segments (a ui_line: the cells of a map, each in its colour); the
+ * filter and the cursor line see its plain text, and the cursor line is
+ * drawn in the selection's style throughout.
  *
  * Must not: know about snapshots or views.
  */
 #ifndef MEMLENS_UI_TEXT_H
 #define MEMLENS_UI_TEXT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -19,10 +23,23 @@
 
 #include "ui_color.h"
 
+struct ui_line;
+
+/* The segments of a line added as a ui_line: where each starts in the
+ * line's text, and its attributes. */
+struct ui_text_spans {
+	size_t n;
+	struct {
+		size_t start;
+		attr_t attr;
+	} span[];
+};
+
 struct ui_text {
 	char **lines;      /* terminal-safe */
 	enum ui_style *styles;
-	size_t nlines, cap, styles_cap;
+	struct ui_text_spans **spans; /* per line: NULL when it has one style */
+	size_t nlines, cap, styles_cap, spans_cap;
 	size_t *shown;     /* indices of the lines that pass the filter */
 	size_t nshown;
 	size_t cursor;     /* index into shown */
@@ -38,6 +55,11 @@ void ui_text_free(struct ui_text *t);
 /* Drops the lines; keeps the position so a refresh does not jump. */
 void ui_text_clear(struct ui_text *t);
 void ui_text_add(struct ui_text *t, enum ui_style style, const char *line);
+/* The same, formatted (a line of at most UI_LINE_BYTES). */
+void ui_text_vaddf(struct ui_text *t, enum ui_style style, const char *fmt,
+                   va_list ap) __attribute__((format(printf, 3, 0)));
+/* Adds a line of styled segments (each made terminal-safe here too). */
+void ui_text_add_line(struct ui_text *t, const struct ui_line *line);
 /* Adds every line of a block of text (a memstream of batch output). */
 void ui_text_add_block(struct ui_text *t, const char *text, size_t len);
 /* Applies the filter and clamps the position; call after adding lines. */
