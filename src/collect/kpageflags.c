@@ -2,9 +2,13 @@
  * kpageflags.c - the physical pageblock map: for every zone of
  * /proc/zoneinfo, one cell per pageblock saying what its pages hold and how
  * much of it is free, from /proc/kpageflags and /proc/kpagecount (0400: root
- * only).  Read only when an engine asks (--sim buddy's sections): the two
- * files cost 16 bytes of reading per page of memory, about 0.4 s of system
- * time per 24 GiB (the kernel builds each entry).
+ * only).  Read only when asked (--sim buddy in batch; in the TUI, the
+ * buddy view while its map or explain panel is shown): the two files cost
+ * 16 bytes of reading per page of memory, about 0.4 s of system time per
+ * 24 GiB (the kernel builds each entry).  So the map is read at
+ * most once per PAGEBLOCKS_MIN_AGE_S, and the snapshots in between carry a
+ * copy of the last one, whose own time (pageblocks.time) says how old it
+ * is.
  *
  * Must not: write anything, or classify pages itself (parse_pageblocks.c
  * does); a failure leaves the section unknown with the reason under
@@ -16,6 +20,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common.h"
@@ -25,6 +30,17 @@
 #include "util.h"
 
 #define PFNS_PER_READ 65536
+
+/* The shortest time between two reads of the map (a refresh interval
+ * longer than this reads it on every refresh). */
+#define PAGEBLOCKS_MIN_AGE_S 10.0
+
+/* The last map read, carried into the snapshots of the next
+ * PAGEBLOCKS_MIN_AGE_S (a collector has one; see sources.h). */
+struct pageblocks_cache {
+	double read_at;       /* CLOCK_MONOTONIC seconds */
+	struct pageblocks map;
+};
 
 static const char kpageflags_path[] = "/proc/kpageflags";
 static const char kpagecount_path[] = "/proc/kpagecount";
@@ -149,7 +165,60 @@ static void discard(struct pageblocks *pb)
 	memset(pb, 0, sizeof(*pb));
 }
 
-void collect_pageblocks(struct snapshot *snap, const char *root)
+/* Monotonic seconds: the wall clock may jump, the age must not. */
+static double monotonic_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void copy_map(struct pageblocks *dst, const struct pageblocks *src)
+{
+	*dst = *src;
+	dst->zones = xcalloc(src->count ? src->count : 1, sizeof(*dst->zones));
+	for (size_t i = 0; i < src->count; i++) {
+		dst->zones[i] = src->zones[i];
+		dst->zones[i].zone = src->zones[i].zone
+		                             ? xstrdup(src->zones[i].zone)
+		                             : NULL;
+		dst->zones[i].cells = src->zones[i].cells
+		                              ? xstrdup(src->zones[i].cells)
+		                              : NULL;
+	}
+}
+
+/* The last map when it is recent enough: copied into snap. */
+static bool carry_last_map(struct snapshot *snap,
+                           const struct pageblocks_cache *last, double now)
+{
+	if (!last || now - last->read_at >= PAGEBLOCKS_MIN_AGE_S ||
+	    now < last->read_at)
+		return false;
+	copy_map(&snap->pageblocks, &last->map);
+	snap->known |= KNOWN(SEC_PAGEBLOCKS);
+	return true;
+}
+
+static void keep_last_map(struct pageblocks_cache **cache,
+                          const struct pageblocks *pb, double now)
+{
+	pageblocks_cache_free(*cache);
+	*cache = xcalloc(1, sizeof(**cache));
+	(*cache)->read_at = now;
+	copy_map(&(*cache)->map, pb);
+}
+
+void pageblocks_cache_free(struct pageblocks_cache *cache)
+{
+	if (!cache)
+		return;
+	discard(&cache->map);
+	free(cache);
+}
+
+static void read_pageblocks(struct snapshot *snap, const char *root)
 {
 	struct pageblocks *pb = &snap->pageblocks;
 	struct kpf_files files = { .flags_fd = -1, .count_fd = -1 };
@@ -170,6 +239,19 @@ void collect_pageblocks(struct snapshot *snap, const char *root)
 		collect_mark_reason(snap, "pageblocks", reason);
 		return;
 	}
+	pb->time = snap->time;
 	pb->known |= KNOWN(0);
 	snap->known |= KNOWN(SEC_PAGEBLOCKS);
+}
+
+void collect_pageblocks(struct snapshot *snap, const char *root,
+                        struct pageblocks_cache **cache)
+{
+	double now = monotonic_seconds();
+
+	if (carry_last_map(snap, *cache, now))
+		return;
+	read_pageblocks(snap, root);
+	if (snap->known & KNOWN(SEC_PAGEBLOCKS))
+		keep_last_map(cache, &snap->pageblocks, now);
 }
