@@ -14,6 +14,7 @@
 #ifndef MEMLENS_PARSE_H
 #define MEMLENS_PARSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -74,6 +75,27 @@ int parse_smaps_rollup(const char *text, struct proc *p);
 int parse_smaps_vmas(const char *text, struct vma **vmas, size_t *count);
 
 /*
+ * The same a piece at a time, for smaps read a buffer at a time (75 MB for
+ * 100,000 mappings need not be in memory at once).  Start from a zeroed
+ * struct; parse_smaps_feed() parses the lines of [text, text + len) that
+ * end in a newline and returns the bytes it used (the rest, part of a
+ * line, comes again at the start of the next piece); parse_smaps_end()
+ * takes the last line, without its newline ([text, text + len), may be
+ * empty), and returns the mappings as parse_smaps_vmas() does.
+ */
+struct parse_smaps_stream {
+	struct vma *vmas;
+	size_t count;
+	size_t cap;
+	size_t hint;  /* where the next field line's name is looked for first */
+	bool in_vma;  /* field lines go to vmas[count - 1] */
+};
+size_t parse_smaps_feed(struct parse_smaps_stream *sp, const char *text,
+                        size_t len);
+int parse_smaps_end(struct parse_smaps_stream *sp, const char *text,
+                    size_t len, struct vma **vmas, size_t *count);
+
+/*
  * Merges /proc/PID/numa_maps into the mappings parse_smaps_vmas made,
  * matching each line's start address: mempolicy, node_pages and the numa_*
  * counts (values the kernel leaves out because they equal a default are
@@ -97,6 +119,17 @@ int parse_stat_field(const char *text, int field, int64_t *value);
  * log->reports.  Returns 0, or -EINVAL for text with no log line at all.
  */
 int parse_oom_log(const char *text, struct oom_log *log);
+
+/*
+ * MGLRU's debugfs file /sys/kernel/debug/lru_gen (parse_lru_gen.c) into a
+ * new array *gens of *count generations in the file's order (free each
+ * with schema_free_entity on lru_gen_schema, then the array).  A
+ * generation line counts only after its "memcg" and "node" lines, with a
+ * seq larger than the one before it on that node; other lines, and a last
+ * line cut before its newline, are skipped.  Returns 0, or -EINVAL when
+ * no generation was found (*gens NULL, *count 0).
+ */
+int parse_lru_gen(const char *text, struct lru_gen **gens, size_t *count);
 
 /* A list of integers such as "10 21 21 10" (node distance). */
 int parse_int_list(const char *text, int64_t **values, size_t *count);

@@ -29,7 +29,8 @@ const struct view_info view_table[VIEW_COUNT] = {
 	[VIEW_BUDDY] = { "buddy", '7', N_("Zones and free lists"),
 	                 S(ZONES) | S(SYSCTL) },
 	[VIEW_LRU] = { "lru", '8', N_("LRU lists and reclaim"),
-	               S(MEMINFO) | S(VMSTAT) | S(PSI) | S(CGROUP) | S(SYSCTL) },
+	               S(MEMINFO) | S(VMSTAT) | S(PSI) | S(CGROUP) | S(SYSCTL) |
+	               S(LRU_GEN) },
 	[VIEW_OOM] = { "oom", '9', N_("OOM ranking"),
 	               S(MEMINFO) | S(PROCESSES) | S(CGROUP) | S(SYSCTL) },
 };

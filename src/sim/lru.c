@@ -22,7 +22,8 @@
 
 /* The what-ifs of one run, sorted out. */
 struct lru_asked {
-	const struct lru_whatif *workload;
+	struct lru_whatif *workload; /* not const: it keeps its cache */
+	const char *cgroup;          /* cgroup:PATH, or NULL */
 	const struct lru_whatif **needs;
 	size_t nneeds;
 	int64_t node;
@@ -37,11 +38,18 @@ static void sort_what_ifs(const struct sim_input *input, struct lru_asked *a)
 	a->swappiness = -1;
 	a->needs = xcalloc(input->nwhat_ifs + 1, sizeof(*a->needs));
 	for (size_t i = 0; i < input->nwhat_ifs; i++) {
-		const struct lru_whatif *w = input->what_ifs[i];
+		struct lru_whatif *w = input->what_ifs[i];
 
 		switch (w->kind) {
 		case LRU_WHATIF_NEED: a->needs[a->nneeds++] = w; break;
-		case LRU_WHATIF_NODE: a->node = w->value; break;
+		case LRU_WHATIF_NODE:
+			a->node = w->value;
+			a->cgroup = NULL;
+			break;
+		case LRU_WHATIF_CGROUP:
+			a->cgroup = w->name;
+			a->node = -1;
+			break;
 		case LRU_WHATIF_SWAPPINESS: a->swappiness = (int)w->value; break;
 		case LRU_WHATIF_WORKLOAD:
 			a->many_workloads = a->workload != NULL;
@@ -74,17 +82,25 @@ static void set_header(struct lru_result *r, const struct lru_ctx *ctx,
 	}
 }
 
+/* The memory cgroup the run is scoped to: cgroup:PATH, else --cgroup. */
+static const char *scope_cgroup(const struct sim_input *input,
+                                const struct lru_asked *a)
+{
+	return a->cgroup ? a->cgroup : input->cgroup;
+}
+
 /* The scope of now, plans and workloads; false with the reason. */
 static bool pick_scope(const struct lru_ctx *ctx, const struct sim_input *input,
                        const struct lru_asked *a, struct lru_scope_in *in,
                        struct lru_result *r)
 {
 	const struct snapshot *s = ctx->cur;
+	const char *cgroup = scope_cgroup(input, a);
 
-	if (input->cgroup) {
-		const struct cgroup_mem *g = lru_find_cgroup(s, input->cgroup);
+	if (cgroup) {
+		const struct cgroup_mem *g = lru_find_cgroup(s, cgroup);
 
-		r->scope = xasprintf("cgroup %s", input->cgroup);
+		r->scope = xasprintf("cgroup %s", cgroup);
 		if (!g) {
 			skvlist_add(&r->unavailable, "now",
 			            _("no such memory cgroup in the snapshot"));
@@ -232,6 +248,20 @@ static void run_plans(const struct lru_ctx *ctx, const struct lru_asked *a,
 	r->known |= KNOWN(LRU_R_PLANS);
 }
 
+/* lru_workload_run(), or its cached result from the same start. */
+static int play_workload(struct lru_whatif *w, const struct lru_start *start,
+                         struct lru_prediction *out, char **why)
+{
+	int rc;
+
+	if (lru_cache_get(w->cache, start, out, why))
+		return *why ? -1 : 0;
+	rc = lru_workload_run(start, w->name, &w->workload, out, why);
+	lru_cache_put(&w->cache, start, rc < 0 ? NULL : out,
+	              rc < 0 ? (*why ? *why : "") : NULL);
+	return rc;
+}
+
 static void run_workload(const struct lru_ctx *ctx, const struct lru_asked *a,
                          const struct sim_input *input,
                          const struct lru_scope_in *in, bool scope_ok,
@@ -242,7 +272,7 @@ static void run_workload(const struct lru_ctx *ctx, const struct lru_asked *a,
 
 	if (!a->workload)
 		return;
-	if (input->cgroup && !scope_ok) {
+	if (scope_cgroup(input, a) && !scope_ok) {
 		skvlist_add(&r->unavailable, "prediction",
 		            _("the cgroup is not in the snapshot"));
 		return;
@@ -250,10 +280,9 @@ static void run_workload(const struct lru_ctx *ctx, const struct lru_asked *a,
 	if (a->many_workloads)
 		skvlist_add(&r->unavailable, "prediction.workload",
 		            _("one workload at a time: the first is played"));
-	if (lru_workload_start(ctx, input->cgroup ? in : NULL,
+	if (lru_workload_start(ctx, scope_cgroup(input, a) ? in : NULL,
 	                       &a->workload->workload, &start, &why) < 0 ||
-	    lru_workload_run(&start, a->workload->name, &a->workload->workload,
-	                     &r->prediction, &why) < 0) {
+	    play_workload(a->workload, &start, &r->prediction, &why) < 0) {
 		skvlist_add(&r->unavailable, "prediction", why);
 		free(why);
 		return;
@@ -314,9 +343,9 @@ static int lru_run(const struct sim_input *input, void **result, char **error)
 	}
 	explain_nodes(&ctx, r);
 	explain_cgroups(&ctx, r);
-	lru_explain_rates(&ctx, r, input->cgroup);
+	lru_explain_rates(&ctx, r, scope_cgroup(input, &a));
 	r->known |= KNOWN(LRU_R_RATES);
-	lru_explain_observed(&ctx, r, input->cgroup);
+	lru_explain_observed(&ctx, r, scope_cgroup(input, &a));
 	run_plans(&ctx, &a, &in, scope_ok, r);
 	run_workload(&ctx, &a, input, &in, scope_ok, r);
 	r->assumptions = xstrdup(_(assumptions));

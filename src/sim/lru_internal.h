@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "lru.h"
+#include "lru_whatif.h"
 #include "snapshot.h"
 #include "workload.h"
 
@@ -345,6 +346,23 @@ struct lru_start {
 int lru_workload_run(const struct lru_start *start, const char *name,
                      const struct workload *w, struct lru_prediction *out,
                      char **why_not);
+
+/*
+ * The cache of one workload what-if (lru_cache.c).  Playing a workload may
+ * take seconds, and the TUI runs the engine on every refresh: a run whose
+ * start state equals the cached one copies the cached prediction (or
+ * failure) instead of playing again.  The model is deterministic, so this
+ * changes no answer.  A parsed what-if with a cache must not be run by two
+ * threads at once.
+ */
+/* true with *out (or *why_not, caller frees) filled from the cache. */
+bool lru_cache_get(struct lru_workload_cache *cache,
+                   const struct lru_start *start, struct lru_prediction *out,
+                   char **why_not);
+/* Remembers the result of playing from start (why_not: it failed). */
+void lru_cache_put(struct lru_workload_cache **cache,
+                   const struct lru_start *start,
+                   const struct lru_prediction *result, const char *why_not);
 
 /* Allocates pages of anonymous memory that no step names again (need:SIZE):
  * one block at the head of the inactive anon list, PTEs young. */

@@ -8,6 +8,10 @@
  *   workload:FILE      play the workload in FILE (workload.h); memlens
  *                      reads the file when it starts (src/collect/
  *                      workload.c) and hands its text on after a newline
+ *   cgroup:PATH        scope the engine to a memory cgroup, as --cgroup
+ *                      does (the TUI's lru view asks this for the group
+ *                      under the cursor); it wins over --cgroup, and the
+ *                      last of cgroup:PATH and node:N wins
  *
  * Must not: do I/O (a workload what-if without its text is refused).
  */
@@ -86,6 +90,15 @@ static int parse_kind(const char *expr, struct lru_whatif *w, char **error)
 			return bad(expr, N_("swappiness takes 0 to 200"), error);
 		return 0;
 	}
+	if (has_prefix(expr, "cgroup:", &rest)) {
+		w->kind = LRU_WHATIF_CGROUP;
+		if (rest[0] != '/' || strchr(rest, '\n'))
+			return bad(expr, N_("cgroup takes a path from the "
+			                    "hierarchy's root (/system.slice)"),
+			           error);
+		w->name = xstrdup(rest);
+		return 0;
+	}
 	w->kind = LRU_WHATIF_WORKLOAD;
 	return parse_workload_what_if(expr, expr + strlen("workload:"), w,
 	                              error);
@@ -94,7 +107,8 @@ static int parse_kind(const char *expr, struct lru_whatif *w, char **error)
 int lru_whatif_parse(const char *expr, void **parsed, char **error)
 {
 	static const char *const prefixes[] = { "need:", "node:",
-	                                        "swappiness:", "workload:" };
+	                                        "swappiness:", "workload:",
+	                                        "cgroup:" };
 	struct lru_whatif *w;
 	const char *rest;
 	bool ours = false;
@@ -118,6 +132,7 @@ void lru_whatif_free(void *parsed)
 
 	if (!w)
 		return;
+	lru_cache_free(w->cache);
 	workload_clear(&w->workload);
 	free(w->name);
 	free(w);
