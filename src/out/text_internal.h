@@ -44,6 +44,8 @@ static inline bool text_has_section(const struct snapshot *s,
 void text_put(struct text *t, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void text_put_spaces(struct text *t, int n);
+/* Writes len bytes as they are (a table line built in memory). */
+void text_put_bytes(struct text *t, const char *bytes, size_t len);
 /* Says why source is missing: the reason the first time, then "see above". */
 void text_put_missing(struct text *t, const char *lead, const char *source);
 /* Whether the section was read; if not, says why (indented, for views). */
@@ -99,14 +101,20 @@ bool text_value_vmstat_rate1(const struct text *t, const char *name,
 
 #define TEXT_TABLE_MAX_COLS 64
 
-/* Cells are already terminal-safe; widths come from the widest cell. */
+struct text_table_chunk;
+
+/* Cells are already terminal-safe; widths come from the widest cell.  Their
+ * text is copied into chunks that the table frees at once (a view may have
+ * 100,000 rows of a dozen cells). */
 struct text_table {
 	size_t ncols;
 	char *titles[TEXT_TABLE_MAX_COLS];
 	bool left[TEXT_TABLE_MAX_COLS];
-	char **cells; /* nrows * TEXT_TABLE_MAX_COLS, NULL prints as "" */
+	char **cells; /* nrows * stride, NULL prints as "" */
+	size_t stride; /* cells per row: ncols at the first row, or the most */
 	size_t nrows;
 	size_t cap;
+	struct text_table_chunk *chunks;
 };
 
 /* Adds a column (a copy of title); returns its index. */
@@ -124,6 +132,14 @@ void text_table_set(struct text_table *tb, size_t row, size_t col,
 void text_table_setf(struct text_table *tb, size_t row, size_t col,
                      const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* These copy, without a malloc of their own: cell is already safe; s is
+ * escaped as text_value_safe() does; an integer as text_table_int(). */
+void text_table_set_str(struct text_table *tb, size_t row, size_t col,
+                        const char *cell);
+void text_table_set_safe(const struct text *t, struct text_table *tb,
+                         size_t row, size_t col, const char *s);
+void text_table_set_int(struct text_table *tb, size_t row, size_t col,
+                        bool known, int64_t value);
 /* The cells of the named fields of entity, from column *col on. */
 void text_table_field_cells(const struct text *t, struct text_table *tb,
                             size_t row, size_t *col, const struct schema *s,

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "text_internal.h"
@@ -36,10 +37,24 @@ void text_put(struct text *t, const char *fmt, ...)
 	va_end(ap);
 }
 
+void text_put_bytes(struct text *t, const char *bytes, size_t len)
+{
+	if (t->err || len == 0)
+		return;
+	errno = 0;
+	if (fwrite(bytes, 1, len, t->out) < len)
+		t->err = errno ? -errno : -EIO;
+}
+
+/* From a run of blanks rather than printf("%*s"): a table pads every cell. */
 void text_put_spaces(struct text *t, int n)
 {
-	if (n > 0)
-		text_put(t, "%*s", n, "");
+	static const char blanks[] = "                                ";
+
+	for (; n > 0; n -= (int)sizeof(blanks) - 1)
+		text_put_bytes(t, blanks,
+		               n < (int)sizeof(blanks) - 1 ? (size_t)n
+		                                           : sizeof(blanks) - 1);
 }
 
 /* Source names join their parts with '.', '_' or '/' ("zswap_stats",

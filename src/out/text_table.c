@@ -20,6 +20,56 @@
 #include "text_internal.h"
 #include "util.h"
 
+/* A block of cell text; cells are never freed one by one. */
+struct text_table_chunk {
+	struct text_table_chunk *next;
+	size_t used;
+	size_t cap;
+	char text[];
+};
+
+#define TEXT_TABLE_CHUNK_BYTES (64u << 10)
+
+/* Room for len + 1 bytes of cell text, kept until text_table_free(). */
+static char *text_table_alloc(struct text_table *tb, size_t len)
+{
+	struct text_table_chunk *ch = tb->chunks;
+
+	if (!ch || ch->cap - ch->used < len + 1) {
+		size_t cap = len + 1 > TEXT_TABLE_CHUNK_BYTES
+		                     ? len + 1
+		                     : TEXT_TABLE_CHUNK_BYTES;
+
+		ch = xmalloc(sizeof(*ch) + cap);
+		ch->used = 0;
+		ch->cap = cap;
+		ch->next = tb->chunks;
+		tb->chunks = ch;
+	}
+	ch->used += len + 1;
+	return ch->text + ch->used - len - 1;
+}
+
+/* Rows take stride cells; a column added (or set) past it after rows exist
+ * widens every row to the most a table can have. */
+static void text_table_widen(struct text_table *tb)
+{
+	char **cells;
+
+	if (tb->stride == TEXT_TABLE_MAX_COLS || tb->nrows == 0) {
+		tb->stride = TEXT_TABLE_MAX_COLS;
+		return;
+	}
+	cells = xcalloc(tb->nrows * TEXT_TABLE_MAX_COLS, sizeof(*cells));
+	for (size_t r = 0; r < tb->nrows; r++)
+		memcpy(&cells[r * TEXT_TABLE_MAX_COLS], &tb->cells[r * tb->stride],
+		       tb->stride * sizeof(*cells));
+	free(tb->cells);
+	tb->cells = cells;
+	tb->cap = tb->nrows * TEXT_TABLE_MAX_COLS;
+	tb->stride = TEXT_TABLE_MAX_COLS;
+}
+
 /* Columns past TEXT_TABLE_MAX_COLS are dropped (callers keep below it; this
  * only guards against input with more names than any kernel prints). */
 size_t text_table_col_take(struct text_table *tb, char *title, bool left)
@@ -28,6 +78,8 @@ size_t text_table_col_take(struct text_table *tb, char *title, bool left)
 		free(title);
 		return TEXT_TABLE_MAX_COLS;
 	}
+	if (tb->nrows && tb->ncols == tb->stride)
+		text_table_widen(tb);
 	tb->titles[tb->ncols] = title;
 	tb->left[tb->ncols] = left;
 	return tb->ncols++;
@@ -42,29 +94,53 @@ void text_table_field_cols(struct text_table *tb, const struct schema *s,
                            const char *const *names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		text_table_col(tb, schema_field(s, names[i])->title, false);
+		text_table_col(tb, field_title(schema_field(s, names[i])),
+		               false);
 }
 
 size_t text_table_row(struct text_table *tb)
 {
-	xgrow((void **)&tb->cells, &tb->cap,
-	      (tb->nrows + 1) * TEXT_TABLE_MAX_COLS, sizeof(*tb->cells));
-	memset(&tb->cells[tb->nrows * TEXT_TABLE_MAX_COLS], 0,
-	       TEXT_TABLE_MAX_COLS * sizeof(*tb->cells));
+	if (tb->nrows == 0)
+		tb->stride = tb->ncols ? tb->ncols : 1;
+	xgrow((void **)&tb->cells, &tb->cap, (tb->nrows + 1) * tb->stride,
+	      sizeof(*tb->cells));
+	memset(&tb->cells[tb->nrows * tb->stride], 0,
+	       tb->stride * sizeof(*tb->cells));
 	return tb->nrows++;
+}
+
+void text_table_set_str(struct text_table *tb, size_t row, size_t col,
+                        const char *cell)
+{
+	size_t len;
+
+	if (col >= TEXT_TABLE_MAX_COLS)
+		return;
+	if (col >= tb->stride)
+		text_table_widen(tb);
+	len = strlen(cell);
+	tb->cells[row * tb->stride + col] =
+		memcpy(text_table_alloc(tb, len), cell, len + 1);
 }
 
 void text_table_set(struct text_table *tb, size_t row, size_t col, char *cell)
 {
-	char **slot;
+	text_table_set_str(tb, row, col, cell);
+	free(cell);
+}
 
-	if (col >= TEXT_TABLE_MAX_COLS) {
-		free(cell);
-		return;
-	}
-	slot = &tb->cells[row * TEXT_TABLE_MAX_COLS + col];
-	free(*slot);
-	*slot = cell;
+/* Printable ASCII is its own escape: most kernel strings skip the copy. */
+void text_table_set_safe(const struct text *t, struct text_table *tb,
+                         size_t row, size_t col, const char *s)
+{
+	const char *p = s ? s : "n/a";
+
+	while (*p >= 0x20 && *p < 0x7f)
+		p++;
+	if (*p)
+		text_table_set(tb, row, col, text_value_safe(t, s));
+	else
+		text_table_set_str(tb, row, col, s ? s : "n/a");
 }
 
 void text_table_setf(struct text_table *tb, size_t row, size_t col,
@@ -94,66 +170,100 @@ void text_table_field_cells(const struct text *t, struct text_table *tb,
 static const char *text_table_cell(const struct text_table *tb, size_t row,
                                    size_t col)
 {
-	const char *cell = tb->cells[row * TEXT_TABLE_MAX_COLS + col];
+	const char *cell = tb->cells[row * tb->stride + col];
 
 	return cell ? cell : "";
 }
 
-/* Blanks are held back until something follows them, so that no line ends
- * in white space whatever its last cells hold. */
-static void text_table_print_cell(struct text *t, const struct text_table *tb,
-                                  const char *cell, size_t col, int width,
-                                  int *pending)
-{
-	int pad = width - escape_width(cell);
+/* One line of output, built in memory and written at once. */
+struct text_table_line {
+	char *text;
+	size_t len;
+	size_t cap;
+	int pending; /* blanks not written yet */
+};
 
-	*pending += col > 0;
-	if (!tb->left[col])
-		*pending += pad;
-	if (*cell) {
-		text_put_spaces(t, *pending);
-		text_put(t, "%s", cell);
-		*pending = 0;
-	}
-	if (tb->left[col])
-		*pending += pad;
+static void text_table_line_add(struct text_table_line *line, const char *s,
+                                size_t len, int blanks)
+{
+	size_t pad = blanks > 0 ? (size_t)blanks : 0;
+
+	xgrow((void **)&line->text, &line->cap, line->len + pad + len + 1, 1);
+	memset(line->text + line->len, ' ', pad);
+	memcpy(line->text + line->len + pad, s, len);
+	line->len += pad + len;
 }
 
-static void text_table_print_row(struct text *t, const struct text_table *tb,
-                                 const int *width, size_t row, bool titles)
+/* Blanks are held back until something follows them, so that no line ends
+ * in white space whatever its last cells hold. */
+static void text_table_print_cell(struct text_table_line *line,
+                                  const struct text_table *tb,
+                                  const char *cell, int cell_width, size_t col,
+                                  int width)
 {
-	int pending = 0;
+	int pad = width - cell_width;
 
+	line->pending += col > 0;
+	if (!tb->left[col])
+		line->pending += pad;
+	if (*cell) {
+		text_table_line_add(line, cell, strlen(cell), line->pending);
+		line->pending = 0;
+	}
+	if (tb->left[col])
+		line->pending += pad;
+}
+
+/* row (SIZE_MAX: the titles), with the columns of each cell in cell_width. */
+static void text_table_print_row(struct text *t, const struct text_table *tb,
+                                 struct text_table_line *line,
+                                 const int *width, const int *cell_width,
+                                 size_t row)
+{
+	line->len = 0;
+	line->pending = 0;
 	for (size_t c = 0; c < tb->ncols; c++)
-		text_table_print_cell(t, tb,
-		                      titles ? tb->titles[c]
-		                             : text_table_cell(tb, row, c),
-		                      c, width[c], &pending);
-	text_put(t, "\n");
+		text_table_print_cell(line, tb,
+		                      row == SIZE_MAX ? tb->titles[c]
+		                                      : text_table_cell(tb, row, c),
+		                      cell_width[c], c, width[c]);
+	text_table_line_add(line, "\n", 1, 0);
+	text_put_bytes(t, line->text, line->len);
 }
 
 void text_table_print(struct text *t, const struct text_table *tb)
 {
-	int width[TEXT_TABLE_MAX_COLS];
+	int width[TEXT_TABLE_MAX_COLS], title_width[TEXT_TABLE_MAX_COLS];
+	/* Each cell's columns, counted once for the widths and the padding. */
+	int *cell_width = xcalloc(tb->nrows * tb->ncols + 1, sizeof(int));
+	struct text_table_line line = { 0 };
 
 	for (size_t c = 0; c < tb->ncols; c++) {
-		width[c] = escape_width(tb->titles[c]);
+		width[c] = title_width[c] = escape_width(tb->titles[c]);
 		for (size_t r = 0; r < tb->nrows; r++) {
 			int w = escape_width(text_table_cell(tb, r, c));
 
+			cell_width[r * tb->ncols + c] = w;
 			if (w > width[c])
 				width[c] = w;
 		}
 	}
-	text_table_print_row(t, tb, width, 0, true);
+	text_table_print_row(t, tb, &line, width, title_width, SIZE_MAX);
 	for (size_t r = 0; r < tb->nrows; r++)
-		text_table_print_row(t, tb, width, r, false);
+		text_table_print_row(t, tb, &line, width,
+		                     &cell_width[r * tb->ncols], r);
+	free(line.text);
+	free(cell_width);
 }
 
 void text_table_free(struct text_table *tb)
 {
-	for (size_t i = 0; i < tb->nrows * TEXT_TABLE_MAX_COLS; i++)
-		free(tb->cells[i]);
+	while (tb->chunks) {
+		struct text_table_chunk *next = tb->chunks->next;
+
+		free(tb->chunks);
+		tb->chunks = next;
+	}
 	for (size_t c = 0; c < tb->ncols; c++)
 		free(tb->titles[c]);
 	free(tb->cells);
@@ -165,9 +275,40 @@ char *text_table_na(void)
 	return xstrdup("n/a");
 }
 
+/* Room for INT64_MIN and its NUL. */
+#define TEXT_TABLE_INT_LEN 21
+
+/* value in decimal, as "%" PRId64 prints it, without printf's cost. */
+static const char *text_table_format_int(char *buf, int64_t value)
+{
+	char *p = buf + TEXT_TABLE_INT_LEN - 1;
+	uint64_t magnitude = value < 0 ? -(uint64_t)value : (uint64_t)value;
+
+	*p = '\0';
+	do {
+		*--p = (char)('0' + magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude);
+	if (value < 0)
+		*--p = '-';
+	return p;
+}
+
 char *text_table_int(bool known, int64_t value)
 {
-	return known ? xasprintf("%" PRId64, value) : text_table_na();
+	char buf[TEXT_TABLE_INT_LEN];
+
+	return known ? xstrdup(text_table_format_int(buf, value))
+	             : text_table_na();
+}
+
+void text_table_set_int(struct text_table *tb, size_t row, size_t col,
+                        bool known, int64_t value)
+{
+	char buf[TEXT_TABLE_INT_LEN];
+
+	text_table_set_str(tb, row, col,
+	                   known ? text_table_format_int(buf, value) : "n/a");
 }
 
 /* Cut at max_cols, with a '+' in the last column like top. */

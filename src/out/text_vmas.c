@@ -23,13 +23,13 @@ static const struct text_vmas_size {
 	const char *title;
 	const char *fields[2];
 } text_vmas_sizes[] = {
-	{ "SIZE", { "size_kb", NULL } },
-	{ "RSS", { "rss_kb", NULL } },
-	{ "PSS", { "pss_kb", NULL } },
-	{ "DIRTY", { "shared_dirty_kb", "private_dirty_kb" } },
-	{ "SWAP", { "swap_kb", NULL } },
-	{ "THP", { "anon_huge_kb", NULL } },
-	{ "LOCKED", { "locked_kb", NULL } },
+	{ N_("SIZE"), { "size_kb", NULL } },
+	{ N_("RSS"), { "rss_kb", NULL } },
+	{ N_("PSS"), { "pss_kb", NULL } },
+	{ N_("DIRTY"), { "shared_dirty_kb", "private_dirty_kb" } },
+	{ N_("SWAP"), { "swap_kb", NULL } },
+	{ N_("THP"), { "anon_huge_kb", NULL } },
+	{ N_("LOCKED"), { "locked_kb", NULL } },
 };
 
 #define TEXT_VMAS_NSIZES ARRAY_SIZE(text_vmas_sizes)
@@ -39,7 +39,10 @@ static const struct text_vmas_size {
 
 struct text_vmas {
 	const struct vmas *vmas;
+	/* text_vmas_sizes' fields, looked up once rather than per mapping */
+	const struct field *size_fields[TEXT_VMAS_NSIZES][2];
 	int64_t nodes[TEXT_VMAS_MAX_NODES]; /* node ids with pages, ascending */
+	char node_names[TEXT_VMAS_MAX_NODES][24]; /* "N3", as numa_maps says */
 	size_t nnodes;
 	bool nodes_left_out; /* more than the table has columns for */
 	bool any_numa;         /* numa_maps was merged into some mapping */
@@ -71,13 +74,22 @@ static int64_t text_vmas_int(const struct field *f, const struct vma *v)
 	return value;
 }
 
-static struct text_kb text_vmas_size(const struct text_vmas_size *col,
+static void text_vmas_find_fields(struct text_vmas *tv)
+{
+	for (size_t i = 0; i < TEXT_VMAS_NSIZES; i++)
+		for (size_t k = 0; k < 2 && text_vmas_sizes[i].fields[k]; k++)
+			tv->size_fields[i][k] =
+				schema_field(&vma_schema, text_vmas_sizes[i].fields[k]);
+}
+
+/* Size column col of v. */
+static struct text_kb text_vmas_size(const struct text_vmas *tv, size_t col,
                                      const struct vma *v)
 {
 	struct text_kb size = { 0, true };
 
-	for (size_t i = 0; i < 2 && col->fields[i]; i++) {
-		const struct field *f = schema_field(&vma_schema, col->fields[i]);
+	for (size_t i = 0; i < 2 && text_vmas_sizes[col].fields[i]; i++) {
+		const struct field *f = tv->size_fields[col][i];
 
 		if (!f || !field_known(&vma_schema, f, v))
 			return (struct text_kb){ 0, false };
@@ -98,11 +110,11 @@ static int64_t text_vmas_node_id(const char *name)
 	return *end ? -1 : id;
 }
 
-/* KiB on a node: pages times the page size numa_maps counts in. */
-static struct text_kb text_vmas_node_kb(const struct vma *v, int64_t node)
+/* KiB on a node (name "N3"): pages times the page size numa_maps counts
+ * in. */
+static struct text_kb text_vmas_node_kb(const struct vma *v, const char *name)
 {
 	int64_t pages = 0, page_kb = v->numa_page_size_kb;
-	char name[24];
 
 	if (!text_vmas_known(v, VMA_NODE_PAGES)) {
 		/* Nothing resident is nothing on any node ([vsyscall] is in
@@ -111,7 +123,6 @@ static struct text_kb text_vmas_node_kb(const struct vma *v, int64_t node)
 
 		return (struct text_kb){ 0, empty };
 	}
-	snprintf(name, sizeof(name), "N%" PRId64, node);
 	if (!kvlist_get(&v->node_pages, name, &pages) || pages == 0)
 		return (struct text_kb){ 0, true };
 	if (!text_vmas_known(v, VMA_NUMA_PAGE_SIZE))
@@ -159,55 +170,79 @@ static void text_vmas_find_nodes(struct text_vmas *tv)
 		}
 	}
 	qsort(tv->nodes, tv->nnodes, sizeof(*tv->nodes), text_vmas_compare_id);
+	for (size_t i = 0; i < tv->nnodes; i++)
+		snprintf(tv->node_names[i], sizeof(tv->node_names[i]),
+		         "N%" PRId64, tv->nodes[i]);
 }
 
 /* ---- the table ---------------------------------------------------------- */
 
 static void text_vmas_columns(struct text_table *tb, const struct text_vmas *tv)
 {
-	text_table_col(tb, "ADDRESS", true);
-	text_table_col(tb, "PERM", true);
+	text_table_col(tb, _("ADDRESS"), true);
+	text_table_col(tb, _("PERM"), true);
 	for (size_t i = 0; i < TEXT_VMAS_NSIZES; i++)
-		text_table_col(tb, text_vmas_sizes[i].title, false);
+		text_table_col(tb, _(text_vmas_sizes[i].title), false);
 	for (size_t i = 0; i < tv->nnodes; i++)
-		text_table_col_take(tb, xasprintf("N%" PRId64, tv->nodes[i]),
-		                    false);
-	text_table_col(tb, "FLAGS", true);
-	text_table_col(tb, "PATH", true);
+		text_table_col(tb, tv->node_names[i], false);
+	text_table_col(tb, _("FLAGS"), true);
+	text_table_col(tb, _("PATH"), true);
 }
 
-static char *text_vmas_range(const struct vma *v)
+/* value in lower-case hex, at least 8 digits ("%08" PRIx64); returns the
+ * end.  By hand: a table of 100,000 mappings has 200,000 of them. */
+static char *text_vmas_hex(char *p, uint64_t value)
 {
-	if (!text_vmas_known(v, VMA_START) || !text_vmas_known(v, VMA_END))
-		return text_table_na();
-	return xasprintf("%08" PRIx64 "-%08" PRIx64, (uint64_t)v->start,
-	                 (uint64_t)v->end);
+	char digits[16];
+	int n = 0;
+
+	do {
+		digits[n++] = "0123456789abcdef"[value & 0xf];
+		value >>= 4;
+	} while (value);
+	for (int i = n; i < 8; i++)
+		*p++ = '0';
+	while (n > 0)
+		*p++ = digits[--n];
+	return p;
+}
+
+static void text_vmas_range(struct text_table *tb, size_t r,
+                            const struct vma *v)
+{
+	char range[2 * 16 + 2], *p;
+
+	if (!text_vmas_known(v, VMA_START) || !text_vmas_known(v, VMA_END)) {
+		text_table_set_str(tb, r, 0, "n/a");
+		return;
+	}
+	p = text_vmas_hex(range, (uint64_t)v->start);
+	*p++ = '-';
+	*text_vmas_hex(p, (uint64_t)v->end) = '\0';
+	text_table_set_str(tb, r, 0, range);
 }
 
 /* pmap's name for an anonymous mapping; the kernel's own names are in
  * brackets without blanks ([heap], [anon:name]). */
-static char *text_vmas_path(const struct text *t, const struct vma *v)
+static void text_vmas_path(const struct text *t, struct text_table *tb,
+                           size_t r, size_t c, const struct vma *v)
 {
 	if (text_vmas_known(v, VMA_PATH) && !v->path[0])
-		return xstrdup("[ anon ]");
-	return text_value_safe(t, text_vmas_known(v, VMA_PATH) ? v->path : NULL);
-}
-
-static char *text_vmas_kb_cell(struct text_kb value, struct text_kb *total)
-{
-	*total = value.known ? text_vmas_add(*total, value.kb)
-	                     : (struct text_kb){ 0, false };
-	return text_table_int(value.known, value.kb);
+		text_table_set_str(tb, r, c, "[ anon ]");
+	else
+		text_table_set_safe(t, tb, r, c,
+		                    text_vmas_known(v, VMA_PATH) ? v->path : NULL);
 }
 
 /* Sets a cell of a shown row; a row left out only counts in the totals. */
-static void text_vmas_set(struct text_table *tb, size_t r, size_t c,
-                          char *cell, bool shown)
+static void text_vmas_kb_cell(struct text_table *tb, size_t r, size_t c,
+                              struct text_kb value, struct text_kb *total,
+                              bool shown)
 {
+	*total = value.known ? text_vmas_add(*total, value.kb)
+	                     : (struct text_kb){ 0, false };
 	if (shown)
-		text_table_set(tb, r, c, cell);
-	else
-		free(cell);
+		text_table_set_int(tb, r, c, value.known, value.kb);
 }
 
 static void text_vmas_row(const struct text *t, struct text_vmas *tv,
@@ -217,41 +252,31 @@ static void text_vmas_row(const struct text *t, struct text_vmas *tv,
 	size_t r = shown ? text_table_row(tb) : 0, c = 2;
 	struct text_kb *total = tv->totals;
 
-	for (size_t i = 0; i < TEXT_VMAS_NSIZES; i++, c++) {
-		char *cell = text_vmas_kb_cell(text_vmas_size(&text_vmas_sizes[i],
-		                                              v),
-		                               &total[c]);
-
-		text_vmas_set(tb, r, c, cell, shown);
-	}
-	for (size_t i = 0; i < tv->nnodes; i++, c++) {
-		char *cell = text_vmas_kb_cell(text_vmas_node_kb(v, tv->nodes[i]),
-		                               &total[c]);
-
-		text_vmas_set(tb, r, c, cell, shown);
-	}
+	for (size_t i = 0; i < TEXT_VMAS_NSIZES; i++, c++)
+		text_vmas_kb_cell(tb, r, c, text_vmas_size(tv, i, v), &total[c],
+		                  shown);
+	for (size_t i = 0; i < tv->nnodes; i++, c++)
+		text_vmas_kb_cell(tb, r, c,
+		                  text_vmas_node_kb(v, tv->node_names[i]),
+		                  &total[c], shown);
 	if (!shown)
 		return;
-	text_table_set(tb, r, 0, text_vmas_range(v));
-	text_table_set(tb, r, 1, text_value_safe(t, text_vmas_known(v, VMA_PERMS)
-	                                                ? v->perms
-	                                                : NULL));
-	text_table_set(tb, r, c++,
-	               text_value_safe(t, text_vmas_known(v, VMA_VM_FLAGS)
-	                                      ? v->vm_flags
-	                                      : NULL));
-	text_table_set(tb, r, c, text_vmas_path(t, v));
+	text_vmas_range(tb, r, v);
+	text_table_set_safe(t, tb, r, 1,
+	                    text_vmas_known(v, VMA_PERMS) ? v->perms : NULL);
+	text_table_set_safe(t, tb, r, c++,
+	                    text_vmas_known(v, VMA_VM_FLAGS) ? v->vm_flags
+	                                                     : NULL);
+	text_vmas_path(t, tb, r, c, v);
 }
 
 static void text_vmas_total_row(struct text_vmas *tv, struct text_table *tb)
 {
 	size_t r = text_table_row(tb);
 
-	text_table_set(tb, r, 0, xstrdup(_("total")));
+	text_table_set_str(tb, r, 0, _("total"));
 	for (size_t c = 2; c < 2 + TEXT_VMAS_NSIZES + tv->nnodes; c++)
-		text_table_set(tb, r, c,
-		               text_table_int(tv->totals[c].known,
-		                              tv->totals[c].kb));
+		text_table_set_int(tb, r, c, tv->totals[c].known, tv->totals[c].kb);
 }
 
 /* The mappings up to max_rows, the total over all; returns how many were
@@ -309,6 +334,7 @@ void text_vmas_view(struct text *t)
 
 	if (!text_put_need_section(t, SEC_VMAS))
 		return;
+	text_vmas_find_fields(&tv);
 	text_vmas_find_nodes(&tv);
 	text_vmas_heading(t, &tv);
 	cut = text_vmas_table(t, &tv);

@@ -6,7 +6,9 @@
  * A process may have 65,530 mappings (vm.max_map_count) or more, each ~25
  * lines, so both walk the text once, look a name up where the kernel's
  * order says it should be before searching, and merge numa_maps in one pass
- * over both files (they list mappings in the same address order).
+ * over both files (they list mappings in the same address order).  smaps
+ * may also come a piece at a time (parse_smaps_feed), as the collector
+ * reads it, so that 75 MB of text need not be in memory at once.
  *
  * Robustness: every line has its own known bit, so a line that is missing
  * (old kernels), garbled or repeated badly stays unknown and the rest of the
@@ -99,12 +101,21 @@ static int smaps_decimal_rest(const char *p, const char *end, int64_t *out)
 	return scan_skip_blanks(p, end) == end ? 0 : -EINVAL;
 }
 
+/* The kernel pads a value to its column with up to ~20 spaces: eight at a
+ * time first, since this loop was a third of the parse of a large smaps. */
+static const char *smaps_skip_padding(const char *p, const char *end)
+{
+	while (end - p >= 8 && memcmp(p, "        ", 8) == 0)
+		p += 8;
+	return scan_skip_blanks(p, end);
+}
+
 /* "   1234 kB" (p just after the colon). */
 static int smaps_kb(const char *p, const char *end, int64_t *kb)
 {
 	int rc;
 
-	p = scan_skip_blanks(p, end);
+	p = smaps_skip_padding(p, end);
 	rc = scan_count(&p, end, kb);
 	if (rc < 0)
 		return rc;
@@ -362,14 +373,7 @@ static void smaps_field(struct vma *v, struct smaps_line line, size_t *hint)
 
 /* ---- smaps ------------------------------------------------------------- */
 
-struct smaps_parse {
-	struct vma *vmas;
-	size_t count;
-	size_t cap;
-	size_t hint; /* where the next field line's name is looked for first */
-};
-
-static struct vma *smaps_new_vma(struct smaps_parse *sp)
+static struct vma *smaps_new_vma(struct parse_smaps_stream *sp)
 {
 	struct vma *v;
 
@@ -380,37 +384,58 @@ static struct vma *smaps_new_vma(struct smaps_parse *sp)
 	return v;
 }
 
+/* One line; only the last one can be unterminated. */
+static void smaps_line(struct parse_smaps_stream *sp, struct smaps_line line)
+{
+	if (smaps_is_header(line)) {
+		sp->in_vma = false;
+		/* A cut header could hold a shorter address. */
+		if (!line.terminated)
+			return;
+		smaps_header(smaps_new_vma(sp), line);
+		sp->in_vma = true;
+	} else if (sp->in_vma) {
+		smaps_field(&sp->vmas[sp->count - 1], line, &sp->hint);
+	}
+}
+
+size_t parse_smaps_feed(struct parse_smaps_stream *sp, const char *text,
+                        size_t len)
+{
+	const char *p = text, *end = text + len, *newline;
+
+	while ((newline = memchr(p, '\n', (size_t)(end - p)))) {
+		smaps_line(sp, (struct smaps_line){ p, newline, true });
+		p = newline + 1;
+	}
+	return (size_t)(p - text);
+}
+
+int parse_smaps_end(struct parse_smaps_stream *sp, const char *text,
+                    size_t len, struct vma **vmas, size_t *count)
+{
+	if (len > 0)
+		smaps_line(sp, (struct smaps_line){ text, text + len, false });
+	*vmas = sp->count ? sp->vmas : NULL;
+	*count = sp->count;
+	if (sp->count == 0)
+		free(sp->vmas);
+	memset(sp, 0, sizeof(*sp));
+	return *count ? 0 : -EINVAL;
+}
+
 int parse_smaps_vmas(const char *text, struct vma **vmas, size_t *count)
 {
-	struct smaps_parse sp = { .vmas = NULL };
-	struct scan_span rest;
-	struct smaps_line line;
-	struct vma *cur = NULL;
+	struct parse_smaps_stream sp = { .vmas = NULL };
+	size_t len, used;
 
 	*vmas = NULL;
 	*count = 0;
 	if (!text)
 		return -EINVAL;
-	rest = scan_text(text);
-	while (smaps_next_line(&rest, &line)) {
-		if (smaps_is_header(line)) {
-			cur = NULL;
-			/* A cut header could hold a shorter address. */
-			if (!line.terminated)
-				break;
-			cur = smaps_new_vma(&sp);
-			smaps_header(cur, line);
-		} else if (cur) {
-			smaps_field(cur, line, &sp.hint);
-		}
-	}
-	if (sp.count == 0) {
-		free(sp.vmas);
-		return -EINVAL;
-	}
-	*vmas = sp.vmas;
-	*count = sp.count;
-	return 0;
+	len = strlen(text);
+	used = parse_smaps_feed(&sp, text, len);
+	return parse_smaps_end(&sp, text + used, len - used, vmas, count);
 }
 
 /* ---- numa_maps ----------------------------------------------------------- */

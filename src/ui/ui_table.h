@@ -40,7 +40,8 @@ enum ui_col_kind {
 };
 
 struct ui_column {
-	const char *title;          /* terminal-safe, translated if at all */
+	const char *title;          /* terminal-safe, English (N_() text);
+	                             * ui_table_add_col translates it */
 	const char *name;           /* field name: sort status, explain */
 	const struct schema *schema; /* the field's table, or NULL */
 	const struct field *field;  /* the field shown, or NULL */

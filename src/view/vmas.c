@@ -34,6 +34,14 @@ struct vmas_state {
 	bool built;
 	int col_address, col_perm, col_dirty, col_node0;
 	int field_col[VIEW_MAX_FIELDS]; /* vma_schema field -> column, -1 */
+	/* The fields with a column, FT_INT and FT_STRING, listed once per
+	 * build: a row of 100,000 need not look at the others, or by name. */
+	const struct field *int_fields[VIEW_MAX_FIELDS];
+	const struct field *text_fields[VIEW_MAX_FIELDS];
+	size_t nint_fields, ntext_fields;
+	const struct field *path_field, *perms_field;
+	char *ranges; /* the rows' ADDRESS texts, one block per update */
+	size_t ranges_used, ranges_cap;
 	char *empty;
 	size_t nmappings;
 	int64_t pid;
@@ -115,21 +123,38 @@ static void vmas_add_nodes(struct vmas_state *st)
 	}
 }
 
+static void vmas_list_fields(struct vmas_state *st)
+{
+	st->nint_fields = st->ntext_fields = 0;
+	for (size_t i = 0; i < vmas_nfields(); i++) {
+		const struct field *f = &vma_schema.fields[i];
+
+		if (st->field_col[i] < 0)
+			continue;
+		if (f->type == FT_INT)
+			st->int_fields[st->nint_fields++] = f;
+		else if (f->type == FT_STRING)
+			st->text_fields[st->ntext_fields++] = f;
+	}
+	st->path_field = schema_field(&vma_schema, "path");
+	st->perms_field = schema_field(&vma_schema, "perms");
+}
+
 static void vmas_add_columns(struct vmas_state *st)
 {
 	const struct ui_column address = {
-		.title = "ADDRESS", .name = "address", .kind = UI_COL_TEXT,
+		.title = N_("ADDRESS"), .name = "address", .kind = UI_COL_TEXT,
 		.width = 25, .left = true, .ascending_first = true,
 		.help = N_("The mapping's range, start-end in hex (smaps): end is "
 		           "the first address past it."),
 	};
 	const struct ui_column perm = {
-		.title = "PERM", .name = "perms", .kind = UI_COL_TEXT, .width = 4,
+		.title = N_("PERM"), .name = "perms", .kind = UI_COL_TEXT, .width = 4,
 		.left = true, .ascending_first = true,
 		.schema = &vma_schema, .field = schema_field(&vma_schema, "perms"),
 	};
 	const struct ui_column dirty = {
-		.title = "DIRTY", .name = "dirty_kb", .kind = UI_COL_KB,
+		.title = N_("DIRTY"), .name = "dirty_kb", .kind = UI_COL_KB,
 		.width = UI_KB_WIDTH,
 		.sum = true,
 		.help = N_("Dirty resident pages: Shared_Dirty + Private_Dirty "
@@ -159,6 +184,7 @@ static void vmas_add_columns(struct vmas_state *st)
 		    strcmp(f->name, "start") != 0 && strcmp(f->name, "end") != 0)
 			vmas_add_field(st, f->name, true);
 	}
+	vmas_list_fields(st);
 }
 
 /* Sort, filter, cursor and shown columns, by name, across a rebuild. */
@@ -272,36 +298,34 @@ static size_t vmas_nodes(const struct snapshot *s, int64_t *nodes)
 
 /* ---- rows ------------------------------------------------------------------- */
 
-/* The values of one row: one mapping, or a run of them folded. */
-struct vmas_sum {
-	int64_t kb[UI_TABLE_MAX_COLS];
-	bool known[UI_TABLE_MAX_COLS];
-};
-
-static void vmas_sum_int(struct vmas_sum *sum, int col, bool known,
+/* A number of row r: one mapping's, or the sum over a run of them folded
+ * (unknown when one of them is).  Cells not set stay unknown. */
+static void vmas_sum_int(struct ui_table *t, size_t r, int col, bool known,
                          int64_t value, bool first)
 {
+	struct ui_cell *cell;
+
 	if (col < 0)
 		return;
+	cell = ui_table_cell(t, r, col);
 	if (first) {
-		sum->known[col] = known;
-		sum->kb[col] = value;
+		cell->known = known;
+		cell->v.i = value;
 	} else {
-		sum->known[col] = sum->known[col] && known;
-		sum->kb[col] += value;
+		cell->known = cell->known && known;
+		cell->v.i += value;
 	}
 }
 
-static int64_t vmas_node_kb(const struct vma *v, int64_t node, bool *known)
+/* name: the node's "N3", as numa_maps says it. */
+static int64_t vmas_node_kb(const struct vma *v, const char *name, bool *known)
 {
 	int64_t pages = 0;
-	char name[24];
 
 	if (!vmas_known(v, VMA_NODE_PAGES)) {
 		*known = vmas_known(v, VMA_RSS) && v->rss_kb == 0;
 		return 0;
 	}
-	snprintf(name, sizeof(name), "N%" PRId64, node);
 	*known = true;
 	if (!kvlist_get(&v->node_pages, name, &pages) || pages == 0)
 		return 0;
@@ -309,77 +333,98 @@ static int64_t vmas_node_kb(const struct vma *v, int64_t node, bool *known)
 	return pages * v->numa_page_size_kb;
 }
 
-static void vmas_sum_add(struct vmas_state *st, struct vmas_sum *sum,
-                         const struct vma *v, bool first)
+static void vmas_sum_add(struct vmas_state *st, size_t r, const struct vma *v,
+                         bool first)
 {
-	for (size_t i = 0; i < vmas_nfields(); i++) {
-		const struct field *f = &vma_schema.fields[i];
+	struct ui_table *t = &st->table;
+
+	for (size_t i = 0; i < st->nint_fields; i++) {
+		const struct field *f = st->int_fields[i];
 		int64_t value = 0;
 
-		if (st->field_col[i] < 0 || f->type != FT_INT)
-			continue;
 		memcpy(&value, field_ptr(f, v), sizeof(value));
-		vmas_sum_int(sum, st->field_col[i],
+		vmas_sum_int(t, r, st->field_col[f - vma_schema.fields],
 		             field_known(&vma_schema, f, v), value, first);
 	}
-	vmas_sum_int(sum, st->col_dirty,
+	vmas_sum_int(t, r, st->col_dirty,
 	             vmas_known(v, VMA_SHARED_DIRTY) &&
 	             vmas_known(v, VMA_PRIVATE_DIRTY),
 	             v->shared_dirty_kb + v->private_dirty_kb, first);
 	for (size_t n = 0; n < st->nnodes; n++) {
 		bool known;
-		int64_t kb = vmas_node_kb(v, st->nodes[n], &known);
+		int64_t kb = vmas_node_kb(v, st->node_titles[n], &known);
 
-		vmas_sum_int(sum, st->col_node0 + (int)n, known, kb, first);
+		vmas_sum_int(t, r, st->col_node0 + (int)n, known, kb, first);
 	}
 }
 
-static const char *vmas_range(struct ui_table *t, const struct vma *first,
+/* The longest range: two 64-bit addresses in hex, '-' and a NUL. */
+#define VMAS_RANGE_LEN (2 * 16 + 2)
+
+/* value in lower-case hex, at least 12 digits ("%012" PRIx64); returns the
+ * end.  By hand: an update of 100,000 mappings has 200,000 of them. */
+static char *vmas_hex(char *p, uint64_t value)
+{
+	char digits[16];
+	int n = 0;
+
+	do {
+		digits[n++] = "0123456789abcdef"[value & 0xf];
+		value >>= 4;
+	} while (value);
+	for (int i = n; i < 12; i++)
+		*p++ = '0';
+	while (n > 0)
+		*p++ = digits[--n];
+	return p;
+}
+
+/* In st->ranges, which vmas_rows() sized for every row. */
+static const char *vmas_range(struct vmas_state *st, const struct vma *first,
                               const struct vma *last)
 {
+	char *range = st->ranges + st->ranges_used, *p;
+
 	if (!vmas_known(first, VMA_START) || !vmas_known(last, VMA_END))
 		return NULL;
-	return ui_table_keep(t, xasprintf("%012" PRIx64 "-%012" PRIx64,
-	                                  (uint64_t)first->start,
-	                                  (uint64_t)last->end));
+	p = vmas_hex(range, (uint64_t)first->start);
+	*p++ = '-';
+	p = vmas_hex(p, (uint64_t)last->end);
+	*p++ = '\0';
+	st->ranges_used = (size_t)(p - st->ranges);
+	return range;
 }
 
 static void vmas_texts(struct vmas_state *st, size_t r, const struct vma *v,
                        size_t count)
 {
-	for (size_t i = 0; i < vmas_nfields(); i++) {
-		const struct field *f = &vma_schema.fields[i];
+	for (size_t i = 0; i < st->ntext_fields; i++) {
+		const struct field *f = st->text_fields[i];
 		const char *s;
 
-		if (st->field_col[i] < 0 || f->type != FT_STRING)
-			continue;
 		s = field_known(&vma_schema, f, v) ? *(char *const *)field_ptr(f, v)
 		                                   : NULL;
-		if (strcmp(f->name, "path") == 0 && s && !*s)
+		if (f == st->path_field && s && !*s)
 			s = "[ anon ]";
-		if (count > 1 && strcmp(f->name, "path") != 0)
-			s = strcmp(f->name, "perms") == 0
+		if (count > 1 && f != st->path_field)
+			s = f == st->perms_field
 			            ? ui_table_keep(&st->table,
 			                            xasprintf("x%zu", count))
 			            : "";
-		ui_table_set_text(&st->table, r, st->field_col[i], s);
+		ui_table_set_text(&st->table, r, st->field_col[f - vma_schema.fields],
+		                  s);
 	}
 }
 
 static void vmas_row(struct vmas_state *st, const struct vma *v, size_t count)
 {
 	size_t r = ui_table_add_row(&st->table, v->start);
-	struct vmas_sum sum;
 
-	memset(&sum, 0, sizeof(sum));
 	for (size_t i = 0; i < count; i++)
-		vmas_sum_add(st, &sum, &v[i], i == 0);
+		vmas_sum_add(st, r, &v[i], i == 0);
 	ui_table_row(&st->table, r)->entity = v;
 	ui_table_set_text(&st->table, r, st->col_address,
-	                  vmas_range(&st->table, v, &v[count - 1]));
-	for (size_t c = 0; c < st->table.ncols; c++)
-		if (st->table.cols[c].kind != UI_COL_TEXT)
-			ui_table_set_int(&st->table, r, (int)c, sum.known[c], sum.kb[c]);
+	                  vmas_range(st, v, &v[count - 1]));
 	vmas_texts(st, r, v, count);
 	if (vmas_known(v, VMA_RSS) && v->rss_kb == 0 && count == 1)
 		ui_table_row(&st->table, r)->style = UI_DIM;
@@ -400,6 +445,11 @@ static size_t vmas_run(const struct vma *v, size_t left)
 
 static void vmas_rows(struct vmas_state *st, const struct vmas *vm)
 {
+	/* At most a range per mapping; the block is not moved while rows
+	 * point into it. */
+	xgrow((void **)&st->ranges, &st->ranges_cap,
+	      vm->count * VMAS_RANGE_LEN, 1);
+	st->ranges_used = 0;
 	for (size_t i = 0; i < vm->count;) {
 		size_t n = st->fold ? vmas_run(&vm->mappings[i], vm->count - i) : 1;
 
@@ -425,6 +475,7 @@ static void vmas_free(void *state)
 	struct vmas_state *st = state;
 
 	ui_table_free(&st->table);
+	free(st->ranges);
 	free(st->empty);
 	free(st->comm);
 	free(st);

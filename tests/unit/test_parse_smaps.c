@@ -387,6 +387,61 @@ static void test_smaps_cut_everywhere(void **state)
 	free(text);
 }
 
+/* text through parse_smaps_feed() piece bytes at a time, with the part
+ * line carried over as the collector does. */
+static struct parsed parse_pieces(const char *text, size_t piece, int *rc)
+{
+	struct parse_smaps_stream sp = { .vmas = NULL };
+	size_t len = strlen(text), kept = 0, used;
+	char *buf = xmalloc(len + 1);
+	struct parsed p;
+
+	for (size_t at = 0; at < len; at += piece) {
+		size_t n = len - at < piece ? len - at : piece;
+
+		memcpy(buf + kept, text + at, n);
+		kept += n;
+		used = parse_smaps_feed(&sp, buf, kept);
+		memmove(buf, buf + used, kept - used);
+		kept -= used;
+	}
+	*rc = parse_smaps_end(&sp, buf, kept, &p.vmas, &p.count);
+	free(buf);
+	return p;
+}
+
+/* In pieces of any size, the mappings are those of the whole text, every
+ * value and known bit (the last line cut too). */
+static void test_smaps_pieces(void **state)
+{
+	static const size_t pieces[] = { 1, 2, 7, 64, 1000, 4096, 1u << 20 };
+	char *text = fixture_text(SYSSTAT);
+	char *cut = xstrndup(text, strlen(text) - 5);
+
+	(void)state;
+	for (size_t t = 0; t < 2; t++) {
+		const char *in = t ? cut : text;
+		struct parsed whole;
+
+		assert_int_equal(parse_smaps_vmas(in, &whole.vmas, &whole.count), 0);
+		for (size_t k = 0; k < ARRAY_SIZE(pieces); k++) {
+			int rc;
+			struct parsed p = parse_pieces(in, pieces[k], &rc);
+
+			assert_int_equal(rc, 0);
+			assert_int_equal(p.count, whole.count);
+			for (size_t i = 0; i < p.count; i++) {
+				assert_int_equal(p.vmas[i].known, whole.vmas[i].known);
+				assert_prefix_of(&p.vmas[i], &whole.vmas[i]);
+			}
+			parsed_free(&p);
+		}
+		parsed_free(&whole);
+	}
+	free(cut);
+	free(text);
+}
+
 /* A cut header, a cut value and cut flags of the last mapping. */
 static void test_smaps_cut_lines(void **state)
 {
@@ -755,6 +810,7 @@ int main(void)
 		cmocka_unit_test(test_numa_maps_merge),
 		cmocka_unit_test(test_numa_maps_agree_with_rss),
 		cmocka_unit_test(test_smaps_cut_everywhere),
+		cmocka_unit_test(test_smaps_pieces),
 		cmocka_unit_test(test_smaps_cut_lines),
 		cmocka_unit_test(test_numa_maps_cut),
 		cmocka_unit_test(test_headers),
