@@ -44,7 +44,8 @@ struct schema;
 
 struct field {
 	const char *name;  /* JSON key, --sort name */
-	const char *title; /* column title */
+	const char *title; /* column title: N_() text, English; lookups and
+	                    * man pages use it, screens show field_title() */
 	const char *unit;  /* "KiB", "pages", "/s", "" */
 	const char *help;  /* N_() text: meaning and source */
 	enum field_type type;
@@ -76,7 +77,8 @@ struct schema {
 /*
  * Field-table entries, one per line of a table: T is the entity's struct
  * (without "struct"), key its member (also the JSON name), bit its known
- * bit (-1: always known), ttl the column title, unt the unit, w the width.
+ * bit (-1: always known), ttl the column title (in N_(), so that xgettext
+ * sees it), unt the unit, w the width.
  */
 #define FIELD_INT(T, key, bit, ttl, unt, w, hlp) \
 	{ .name = #key, .title = ttl, .unit = unt, .help = hlp, .type = FT_INT, \
@@ -134,9 +136,12 @@ extern const struct schema pageblocks_schema;
 extern const struct schema oom_task_schema;
 extern const struct schema oom_report_schema;
 extern const struct schema oom_log_schema;
+extern const struct schema lru_gen_schema;
 extern const struct schema snapshot_schema;
 
 const struct field *schema_field(const struct schema *s, const char *name);
+/* The column title as tables show it, in the user's language. */
+const char *field_title(const struct field *f);
 
 static inline const void *field_ptr(const struct field *f, const void *entity)
 {

@@ -89,6 +89,24 @@ static void text_render_engine(struct text *t, int engine)
 	t->opts = saved;
 }
 
+/*
+ * The user's locale with LC_NUMERIC "C", or 0.  newlocale() on a zero base
+ * would make every other category "C" too, and uselocale() of that would
+ * turn the translations off (gettext follows the thread's LC_MESSAGES).
+ */
+static locale_t text_numeric_c_locale(void)
+{
+	locale_t base = duplocale(LC_GLOBAL_LOCALE);
+	locale_t numeric;
+
+	if (!base)
+		return (locale_t)0;
+	numeric = newlocale(LC_NUMERIC_MASK, "C", base);
+	if (!numeric)
+		freelocale(base);
+	return numeric;
+}
+
 static int text_run(FILE *out, const struct snapshot *prev,
                     const struct snapshot *cur,
                     const struct output_options *opts,
@@ -105,8 +123,9 @@ static int text_run(FILE *out, const struct snapshot *prev,
 
 	if (!out || !cur)
 		return -EINVAL;
-	/* "." as the decimal point for scripts, whatever LC_NUMERIC says. */
-	c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	/* "." as the decimal point for scripts, whatever LC_NUMERIC says; the
+	 * other categories stay the user's (LC_MESSAGES: the translations). */
+	c_numeric = text_numeric_c_locale();
 	if (c_numeric)
 		saved = uselocale(c_numeric);
 	if (prev)

@@ -40,11 +40,12 @@ static void text_buddy_watermarks(struct text *t)
 	const struct snapshot *s = t->cur;
 	struct text_table tb = { 0 };
 
-	text_table_col(&tb, "NODE", false);
-	text_table_col(&tb, "ZONE", true);
+	text_table_col(&tb, _("NODE"), false);
+	text_table_col(&tb, _("ZONE"), true);
 	for (size_t i = 0; i < zone_schema.nfields; i++)
 		if (text_buddy_int_field(&zone_schema.fields[i]))
-			text_table_col(&tb, zone_schema.fields[i].title, false);
+			text_table_col(&tb, field_title(&zone_schema.fields[i]),
+			               false);
 	for (size_t z = 0; z < s->nzones; z++) {
 		const struct zone *zone = &s->zones[z];
 		size_t r = text_buddy_row(t, &tb, zone), col = 2;
@@ -125,12 +126,12 @@ static void text_buddy_free_lists(struct text *t)
 	size_t orders = text_buddy_max_orders(s);
 	struct text_table tb = { 0 };
 
-	text_table_col(&tb, "NODE", false);
-	text_table_col(&tb, "ZONE", true);
-	text_table_col(&tb, "TYPE", true);
+	text_table_col(&tb, _("NODE"), false);
+	text_table_col(&tb, _("ZONE"), true);
+	text_table_col(&tb, _("TYPE"), true);
 	for (size_t o = 0; o < orders; o++)
 		text_table_col_take(&tb, xasprintf("%zu", o), false);
-	text_table_col(&tb, "BLOCKS", false);
+	text_table_col(&tb, _("BLOCKS"), false);
 	for (size_t z = 0; z < s->nzones; z++)
 		text_buddy_zone_rows(t, &tb, &s->zones[z], orders);
 	text_table_print(t, &tb);

@@ -53,7 +53,8 @@ static void text_lru_psi(struct text *t)
 	}
 	text_table_col(&tb, "PSI", true);
 	for (size_t i = 0; i < psi_line_schema.nfields; i++)
-		text_table_col(&tb, psi_line_schema.fields[i].title, false);
+		text_table_col(&tb, field_title(&psi_line_schema.fields[i]),
+		               false);
 	for (size_t l = 0; l < ARRAY_SIZE(lines); l++) {
 		size_t r = text_table_row(&tb);
 
@@ -64,6 +65,7 @@ static void text_lru_psi(struct text *t)
 			                                 &psi_line_schema.fields[i],
 			                                 lines[l], 0));
 	}
+	/* xgettext:no-c-format */
 	text_put(t, "%s\n", _("  memory pressure: % of time stalled, TOTAL in "
 	                      "us"));
 	text_table_print(t, &tb);
@@ -88,7 +90,8 @@ static void text_lru_cgroup_table(struct text *t,
 	struct text_table tb = { 0 };
 
 	text_table_field_cols(&tb, &cgroup_mem_schema, cols, ncols);
-	text_table_col(&tb, schema_field(&cgroup_mem_schema, "path")->title,
+	text_table_col(&tb,
+	               field_title(schema_field(&cgroup_mem_schema, "path")),
 	               true);
 	for (size_t i = 0; i < n; i++) {
 		size_t r = text_table_row(&tb), col = 0;

@@ -116,7 +116,7 @@ static void text_overview_commit(struct text *t)
 static void text_overview_meminfo(struct text *t)
 {
 	if (!text_has_section(t->cur, SEC_MEMINFO)) {
-		text_put_missing(t, "Mem:  ", "meminfo");
+		text_put_missing(t, _("Mem:  "), "meminfo");
 		return;
 	}
 	text_overview_memory(t);
@@ -140,7 +140,7 @@ static void text_overview_psi(struct text *t)
 	char b[4][TEXT_VALUE_LEN];
 
 	if (!text_has_section(t->cur, SEC_PSI)) {
-		text_put_missing(t, "PSI:  ", "psi");
+		text_put_missing(t, _("PSI:  "), "psi");
 		return;
 	}
 	text_put(t, _("PSI:  some avg10 %s avg60 %s, full avg10 %s avg60 %s\n"),
@@ -169,7 +169,7 @@ static void text_overview_rates(struct text *t)
 	char b[6][TEXT_VALUE_LEN];
 
 	if (!text_has_section(t->cur, SEC_VMSTAT)) {
-		text_put_missing(t, "Rates/s: ", "vmstat");
+		text_put_missing(t, _("Rates/s: "), "vmstat");
 		return;
 	}
 	k[0] = text_value_vmstat_rate1(t, "pgfault", &r[0]);

@@ -202,7 +202,7 @@ static void text_procs_print(struct text *t, const struct text_procs_table *pt,
 	size_t idle = 0, cut = 0;
 
 	for (size_t c = 0; c < pt->ncols; c++)
-		text_table_col(&tb, pt->cols[c]->title,
+		text_table_col(&tb, field_title(pt->cols[c]),
 		               pt->cols[c]->flags & FF_LEFT);
 	for (size_t i = 0; i < n; i++) {
 		size_t r;
@@ -363,7 +363,7 @@ void text_procs_view(struct text *t)
 	text_procs_rows_sort(t, rows, n);
 	text_put(t, _("  %zu of %zu processes, by %s %s%s; sizes in KiB, rates "
 	              "per second\n"),
-	         n, t->cur->nprocesses, pt.sort.field->title,
+	         n, t->cur->nprocesses, field_title(pt.sort.field),
 	         pt.sort.descending ? _("descending") : _("ascending"),
 	         fallback);
 	text_procs_print(t, &pt, rows, n);

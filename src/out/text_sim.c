@@ -66,7 +66,7 @@ static void text_sim_objects(struct text *t, const struct field *f,
 	text_put(t, "%s:\n", f->name);
 	for (size_t c = 0; c < sub->nfields; c++)
 		if (is_scalar(&sub->fields[c]) || sub->fields[c].type == FT_INT_ARRAY)
-			text_table_col(&tb, sub->fields[c].title,
+			text_table_col(&tb, field_title(&sub->fields[c]),
 			               sub->fields[c].flags & FF_LEFT);
 	for (size_t r = 0; base && r < count; r++) {
 		const void *row_entity = base + r * sub->size;

@@ -27,12 +27,13 @@ static void settings(struct text *t, const struct buddy_result *r)
 	char a[TEXT_VALUE_LEN], b[TEXT_VALUE_LEN], c[TEXT_VALUE_LEN];
 	bool mf = r->known & KNOWN(BR_MIN_FREE);
 
-	text_put(t, "  %s %s; pageblock order %s, THP order %s\n",
+	text_put(t, _("  %s %s; pageblock order %s, THP order %s\n"),
 	         _("rules of Linux"), r->kernel_rules,
 	         text_value_int(a, r->known & KNOWN(BR_PAGEBLOCK),
 	                        r->pageblock_order),
 	         text_value_int(b, r->known & KNOWN(BR_THP_ORDER), r->thp_order));
-	text_put(t, "  min_free_kbytes=%s (%s; boot default %s, khugepaged %s)",
+	text_put(t, _("  min_free_kbytes=%s (%s; boot default %s, "
+	              "khugepaged %s)"),
 	         text_value_int(a, mf, r->min_free_kbytes),
 	         mf ? r->min_free_kbytes_source : "n/a",
 	         text_value_int(b, r->known & KNOWN(BR_MIN_FREE_DEFAULT),
@@ -71,8 +72,8 @@ static void zone_table(struct text *t, const struct buddy_result *r,
 	struct text_table tb = { 0 };
 
 	text_put(t, "  %s\n", title);
-	text_table_col(&tb, "NODE", false);
-	text_table_col(&tb, "ZONE", true);
+	text_table_col(&tb, _("NODE"), false);
+	text_table_col(&tb, _("ZONE"), true);
 	text_table_field_cols(&tb, &buddy_zone_schema, names, n);
 	for (size_t i = 0; i < r->nzones; i++) {
 		size_t row = zone_row(t, &tb, &r->zones[i]), col = 2;
@@ -97,9 +98,9 @@ static size_t max_orders(const struct buddy_result *r)
 /* NODE ZONE WHAT and a column per order. */
 static void order_cols(struct text_table *tb, size_t norders)
 {
-	text_table_col(tb, "NODE", false);
-	text_table_col(tb, "ZONE", true);
-	text_table_col(tb, "WHAT", true);
+	text_table_col(tb, _("NODE"), false);
+	text_table_col(tb, _("ZONE"), true);
+	text_table_col(tb, _("WHAT"), true);
 	for (size_t o = 0; o < norders; o++)
 		text_table_col_take(tb, xasprintf("%zu", o), false);
 }
@@ -145,7 +146,7 @@ static void check_row(struct text *t, struct text_table *tb,
 	const struct field *f = schema_field(&buddy_order_schema, field);
 	size_t row = zone_row(t, tb, z);
 
-	text_table_set(tb, row, 2, xstrdup(f->title));
+	text_table_set(tb, row, 2, xstrdup(field_title(f)));
 	for (size_t o = 0; o < z->norders && o + 3 < TEXT_TABLE_MAX_COLS; o++)
 		text_table_set(tb, row, o + 3,
 		               text_table_entity(t, &buddy_order_schema, f,
@@ -240,7 +241,7 @@ static void steps(struct text *t, const struct buddy_result *r)
 	         r->model_random_seed);
 	free(zone);
 	text_table_field_cols(&tb, &buddy_step_schema, names, ARRAY_SIZE(names));
-	text_table_col(&lists, "STEP", false);
+	text_table_col(&lists, _("STEP"), false);
 	for (size_t i = 0; i < r->nsteps; i++) {
 		const struct buddy_step *s = &r->steps[i];
 		size_t row = text_table_row(&tb), col = 0, lrow;

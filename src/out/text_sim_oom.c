@@ -32,7 +32,7 @@ static void columns(struct text_table *tb, const struct schema *s,
 	for (size_t i = 0; i < n; i++) {
 		const struct field *f = schema_field(s, names[i]);
 
-		text_table_col(tb, f->title, f->flags & FF_LEFT);
+		text_table_col(tb, field_title(f), f->flags & FF_LEFT);
 	}
 }
 
@@ -41,7 +41,7 @@ static void header(struct text *t, const struct oom_result *r)
 	char a[TEXT_VALUE_LEN], b[TEXT_VALUE_LEN];
 	char *comm;
 
-	text_put(t, "  %s %s; %s %s (%s); totalpages %s, global %s\n",
+	text_put(t, _("  %s %s; %s %s (%s); totalpages %s, global %s\n"),
 	         _("rules of Linux"), r->kernel_rules, _("scope"), r->scope,
 	         r->constraint,
 	         text_value_int(a, r->known & KNOWN(ORS_TOTALPAGES), r->totalpages),

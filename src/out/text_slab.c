@@ -104,11 +104,12 @@ static void text_slab_columns(struct text_table *tb)
 {
 	text_table_field_cols(tb, &slab_schema, text_slab_head,
 	                      ARRAY_SIZE(text_slab_head));
-	text_table_col(tb, "USE", false);
+	text_table_col(tb, _("USE"), false);
 	text_table_field_cols(tb, &slab_schema, text_slab_tail,
 	                      ARRAY_SIZE(text_slab_tail));
-	text_table_col(tb, "CACHE", false);
-	text_table_col(tb, schema_field(&slab_schema, "name")->title, true);
+	text_table_col(tb, _("CACHE"), false);
+	text_table_col(tb, field_title(schema_field(&slab_schema, "name")),
+	               true);
 }
 
 static void text_slab_row(struct text *t, struct text_table *tb,

@@ -136,7 +136,7 @@ static void text_thp_size_settings(struct text *t,
 {
 	struct text_table tb = { 0 };
 
-	text_table_col(&tb, "SIZE_KB", false);
+	text_table_col(&tb, _("SIZE_KB"), false);
 	for (size_t k = 0; k < ts->nsettings; k++)
 		text_table_col_take(&tb, text_value_safe(t, ts->settings[k]), true);
 	for (size_t i = 0; i < ts->nsizes; i++) {

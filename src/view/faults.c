@@ -44,8 +44,8 @@ static void *faults_init(const struct view_ctx *ctx)
 {
 	struct faults_state *st = xcalloc(1, sizeof(*st));
 	const struct ui_column total = {
-		.title = "FLT/s", .name = "faults_rate", .kind = UI_COL_RATE,
-		.width = 8,
+		.title = N_("FLT/s"), .name = "faults_rate",
+		.kind = UI_COL_RATE, .width = 8,
 		.help = N_("Page faults per second, minor and major together, "
 		           "over the last interval (from minflt and majflt of "
 		           "/proc/PID/stat)."),

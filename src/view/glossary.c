@@ -165,7 +165,9 @@ static const struct field *glossary_field(const char *word)
 		for (size_t i = 0; i < glossary_schemas[s]->nfields; i++) {
 			const struct field *f = &glossary_schemas[s]->fields[i];
 
+			/* The text views print the translated title. */
 			if (f->help && (strcmp(f->title, word) == 0 ||
+			                strcmp(field_title(f), word) == 0 ||
 			                strcmp(f->name, word) == 0))
 				return f;
 		}

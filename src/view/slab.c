@@ -35,17 +35,17 @@ static const char *const slab_fields_shown[] = {
 static void slab_add_columns(struct slab_state *st)
 {
 	static const struct ui_column use = {
-		.title = "USE", .name = "use", .kind = UI_COL_PERCENT, .width = 6,
+		.title = N_("USE"), .name = "use", .kind = UI_COL_PERCENT, .width = 6,
 		.help = N_("Share of the objects in use: active_objs / num_objs."),
 	};
 	static const struct ui_column cache = {
-		.title = "CACHE", .name = "cache_kb", .kind = UI_COL_KB,
+		.title = N_("CACHE"), .name = "cache_kb", .kind = UI_COL_KB,
 		.width = UI_KB_WIDTH,
 		.help = N_("Memory of the cache's slabs in KiB: num_slabs x "
 		           "pagesperslab x the page size."),
 	};
 	static const struct ui_column waste = {
-		.title = "WASTE", .name = "waste_kb", .kind = UI_COL_KB,
+		.title = N_("WASTE"), .name = "waste_kb", .kind = UI_COL_KB,
 		.width = UI_KB_WIDTH,
 		.help = N_("KiB of the cache's slabs not holding an object in use: "
 		           "CACHE - active_objs x objsize.  Free objects, padding "
