@@ -380,6 +380,9 @@ struct pageblock_zone {
 
 struct pageblocks {
 	uint64_t known;          /* bit 0: read */
+	double time;             /* when the map was read (seconds since the
+	                          * epoch): it is read sparingly, so it may be
+	                          * older than the snapshot */
 	int64_t pageblock_order; /* pagetypeinfo "Page block order" */
 	struct pageblock_zone *zones;
 	size_t count;
@@ -454,12 +457,33 @@ struct oom_log {
 	size_t count;
 };
 
+/* ---- MGLRU generations (debugfs lru_gen, root only) ------------------- */
+
+/*
+ * One generation of one memory cgroup on one node, a line of
+ * /sys/kernel/debug/lru_gen (Documentation/admin-guide/mm/multigen_lru.rst,
+ * lru_gen_seq_show() in mm/vmscan.c): "memcg ID PATH", " node N", then
+ * " SEQ AGE_MS NR_ANON NR_FILE" per generation, oldest (smallest seq) first.
+ * Every member of a parsed line is known.
+ */
+struct lru_gen {
+	uint64_t known;
+	int64_t memcg_id;   /* mem_cgroup_id(); newer kernels print the
+	                     * cgroup's inode number (mem_cgroup_ino()) */
+	char *memcg_path;   /* "/" for the root, "" without CONFIG_MEMCG */
+	int64_t node;
+	int64_t seq;        /* the generation's number: larger is younger */
+	int64_t age_ms;     /* since aging made it */
+	int64_t anon_pages;
+	int64_t file_pages;
+};
+
 /* ---- the snapshot ----------------------------------------------------- */
 
 enum snapshot_section {
 	SEC_MEMINFO, SEC_VMSTAT, SEC_PROCESSES, SEC_ZONES, SEC_SLAB, SEC_NUMA,
 	SEC_THP, SEC_ZSWAP, SEC_PSI, SEC_CGROUP, SEC_SYSCTL, SEC_VMAS,
-	SEC_PAGEBLOCKS, SEC_OOM_LOG, SEC_COUNT
+	SEC_PAGEBLOCKS, SEC_OOM_LOG, SEC_LRU_GEN, SEC_COUNT
 };
 
 struct snapshot {
@@ -505,13 +529,28 @@ struct snapshot {
 	/* Past OOM kills in the kernel log (/dev/kmsg; --sim oom). */
 	struct oom_log oom_log;
 
+	/* MGLRU's generations (debugfs lru_gen; the lru view), in the file's
+	 * order: memcg, then node, then seq. */
+	struct lru_gen *lru_gen;
+	size_t nlru_gen;
+
 	/*
 	 * Why something is missing: source -> reason.  A source is a section
 	 * name ("slab"), a file ("pagetypeinfo", "hostname"), or a part of a
 	 * section written section.part ("zswap.stats", "numa.meminfo").
 	 */
 	struct skvlist unavailable;
+	/*
+	 * The same as data, for decisions that the reasons' words (which
+	 * are translated) must not drive: source -> the errno of the read
+	 * that failed (EACCES, EPERM: refused), or UNAVAILABLE_NOT_REQUESTED.
+	 * Only what the collector knows; not recorded (a replayed snapshot
+	 * has none).
+	 */
+	struct kvlist unavailable_errno;
 };
+
+#define UNAVAILABLE_NOT_REQUESTED (-1)
 
 struct snapshot *snapshot_new(void);
 void snapshot_free(struct snapshot *snap);
@@ -519,6 +558,10 @@ void snapshot_free(struct snapshot *snap);
 /* Records why a section or source is unavailable (takes a copy). */
 void snapshot_set_unavailable(struct snapshot *snap, const char *source,
                               const char *reason);
+/* The same, with the errno of the failed read (positive) or
+ * UNAVAILABLE_NOT_REQUESTED kept as data beside the words. */
+void snapshot_set_unavailable_errno(struct snapshot *snap, const char *source,
+                                    const char *reason, int err);
 
 /* The process with this pid, or NULL; processes must be sorted by pid. */
 const struct proc *snapshot_find_proc(const struct snapshot *snap, int64_t pid);

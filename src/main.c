@@ -4,7 +4,8 @@
  * JSON, OpenMetrics, record file), and runs the batch loop; on a terminal
  * without -b it hands over to the interactive view (ui.h).
  *
- * Exit status: 0 success, 1 runtime error, 2 usage error.
+ * Exit status: 0 success, 1 runtime error, 2 usage error; --diagnose: 3
+ * when its worst finding is a warning, 4 when it is critical.
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include <locale.h>
 #include <math.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +23,8 @@
 #include <unistd.h>
 
 #include "collect.h"
+#include "diag.h"
+#include "explain.h"
 #include "output.h"
 #include "record.h"
 #include "schema.h"
@@ -31,6 +35,8 @@
 
 #define EXIT_RUNTIME 1
 #define EXIT_USAGE 2
+#define EXIT_DIAG_WARNING 3
+#define EXIT_DIAG_CRITICAL 4
 
 struct options {
 	bool batch;
@@ -52,10 +58,12 @@ struct options {
 	size_t nwhat_ifs;
 	const char *cgroup;
 	bool no_mouse;
+	bool diagnose;          /* --diagnose */
 };
 
 enum long_only_option {
 	OPT_ROOT = 256, OPT_SIM, OPT_WHAT_IF, OPT_CGROUP, OPT_EXPLAIN,
+	OPT_DIAGNOSE,
 };
 
 static const struct option long_options[] = {
@@ -73,6 +81,7 @@ static const struct option long_options[] = {
 	{ "what-if", required_argument, NULL, OPT_WHAT_IF },
 	{ "cgroup", required_argument, NULL, OPT_CGROUP },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
+	{ "diagnose", no_argument, NULL, OPT_DIAGNOSE },
 	{ "no-mouse", no_argument, NULL, 'M' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -102,7 +111,12 @@ static void print_help(void)
 	         "      --sim LIST            oom,buddy,lru: add engine results to batch output\n"
 	         "      --what-if EXPR        a what-if for the engines (repeatable)\n"
 	         "      --cgroup PATH         scope the engines to a memory cgroup\n"
-	         "      --explain TOPIC       explain a field or view, then exit\n"
+	         "      --explain TOPIC       explain an option, view, field, engine or\n"
+	         "                            symptom from the manual, then exit; `list'\n"
+	         "                            (or no TOPIC) lists the topics\n"
+	         "      --diagnose            check two snapshots for known problems\n"
+	         "                            (memlens-diagnostics(7)); exit 3: warnings,\n"
+	         "                            4: critical\n"
 	         "  -M, --no-mouse            interactive view: leave the mouse to the\n"
 	         "                            terminal\n"
 	         "  -h, --help                show this help and exit\n"
@@ -188,7 +202,8 @@ static bool sortable(const struct field *f)
 	return f && !(f->flags & FF_NO_SORT) && f->type != FT_KVLIST;
 }
 
-/* A field name (pss_kb) or its column title (PSS, any case). */
+/* A field name (pss_kb) or its column title (PSS, any case), English or
+ * as the tables show it (BENUTZER under de). */
 static const char *resolve_sort_field(const char *name)
 {
 	const struct field *f = schema_field(&proc_schema, name);
@@ -197,7 +212,8 @@ static const char *resolve_sort_field(const char *name)
 		return f->name;
 	for (size_t i = 0; i < proc_schema.nfields; i++) {
 		f = &proc_schema.fields[i];
-		if (sortable(f) && strcasecmp(f->title, name) == 0)
+		if (sortable(f) && (strcasecmp(f->title, name) == 0 ||
+		                    strcasecmp(field_title(f), name) == 0))
 			return f->name;
 	}
 	return NULL;
@@ -273,6 +289,7 @@ static void parse_option(struct options *o, int c, const char *arg)
 	case OPT_WHAT_IF: add_what_if(o, arg); break;
 	case OPT_CGROUP: o->cgroup = arg; break;
 	case OPT_EXPLAIN: o->explain = arg; break;
+	case OPT_DIAGNOSE: o->diagnose = true; break;
 	case 'M': o->no_mouse = true; break;
 	case 'h': print_help(); exit(0);
 	case 'V': printf("memlens %s\n", PACKAGE_VERSION); exit(0);
@@ -301,6 +318,10 @@ static void parse_options(struct options *o, int argc, char **argv)
 	if (o->record_path && o->replay_path &&
 	    strcmp(o->record_path, o->replay_path) == 0)
 		usage_error(_("--record and --replay name the same file"));
+	if (o->diagnose && o->format == OUTPUT_OPENMETRICS)
+		usage_error(_("--diagnose prints text or json"));
+	if (o->diagnose)
+		o->batch = true;
 	/* JSON and OpenMetrics carry every section unless -v narrows them. */
 	if (!o->views_given && o->format != OUTPUT_TEXT)
 		o->views = (1u << VIEW_COUNT) - 1;
@@ -311,24 +332,24 @@ static void parse_options(struct options *o, int argc, char **argv)
 		o->batch = true;
 }
 
+/* --explain prints the manual's own text (explain.h), wrapped to the
+ * terminal, or to 80 columns when stdout is not one. */
 static int explain(const char *topic)
 {
-	for (int i = 0; i < VIEW_COUNT; i++)
-		if (strcmp(view_table[i].name, topic) == 0) {
-			printf("%s (%s, key %c)\n", _(view_table[i].title),
-			       view_table[i].name, view_table[i].key);
-			return 0;
-		}
-	const char *name = resolve_sort_field(topic);
-	const struct field *f = schema_field(&proc_schema, name ? name : topic);
+	struct winsize ws;
+	int width = 80;
 
-	if (!f) {
-		fprintf(stderr, _("memlens: --explain: nothing is called '%s'\n"),
-		        topic);
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		width = ws.ws_col;
+	if (explain_run(topic, stdout, stderr, width) != 0)
 		return EXIT_USAGE;
+	/* memlens --explain list | head: a closed pipe is no error */
+	if (fflush(stdout) != 0 && errno != EPIPE) {
+		fprintf(stderr, _("memlens: cannot write output: %s\n"),
+		        strerror(errno));
+		return EXIT_RUNTIME;
 	}
-	printf("%s (%s%s%s)\n  %s\n", f->name, f->title, *f->unit ? ", " : "",
-	       f->unit, _(f->help));
 	return 0;
 }
 
@@ -387,6 +408,12 @@ static int source_open(struct source *src, const struct options *o)
 	copts.vmas_pid = o->npids ? o->pids[0] : 0;
 	/* The oom engine reproduces oom_score from this refresh's inputs. */
 	copts.fresh_oom_inputs = (o->sims & (1u << SIM_OOM)) != 0;
+	if (o->diagnose) {
+		/* What the rules read, and the oom engine's inputs; no PSS. */
+		copts.sections = diag_sections();
+		copts.want_smaps = false;
+		copts.fresh_oom_inputs = true;
+	}
 	rc = collector_new(&src->collector, &copts);
 	if (rc < 0)
 		fprintf(stderr, _("memlens: cannot start collecting: %s\n"),
@@ -421,12 +448,43 @@ static void source_close(struct source *src)
 		replayer_close(src->replayer);
 }
 
+/*
+ * A batch recording ended by a signal (kill, Ctrl-C, a closed session)
+ * still closes its file, which syncs it; then the signal ends memlens as it
+ * would have.  The loop stops at the next snapshot; a sleep ends at once.
+ */
+static volatile sig_atomic_t batch_signal;
+
+static void batch_on_signal(int sig)
+{
+	batch_signal = sig;
+}
+
+static void batch_catch_signals(void)
+{
+	struct sigaction sa = { .sa_handler = batch_on_signal,
+	                        .sa_flags = SA_RESTART };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static void batch_reraise_signal(void)
+{
+	if (!batch_signal)
+		return;
+	signal(batch_signal, SIG_DFL);
+	raise(batch_signal);
+}
+
 static void sleep_seconds(double seconds)
 {
 	struct timespec ts = { .tv_sec = (time_t)seconds,
 	                       .tv_nsec = (long)(fmod(seconds, 1.0) * 1e9) };
 
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR && !batch_signal)
 		;
 }
 
@@ -489,6 +547,8 @@ static int run_loop(const struct options *o, const struct sim_plan *plan,
 
 		if (i > 0 && src->collector)
 			sleep_seconds(o->delay);
+		if (batch_signal)
+			break;
 		got = source_next(src, &cur);
 		if (got <= 0) {
 			status = got < 0 ? EXIT_RUNTIME : 0;
@@ -513,6 +573,28 @@ static int run_loop(const struct options *o, const struct sim_plan *plan,
 	return status;
 }
 
+/*
+ * JSON and OpenMetrics do not depend on the locale (memlens(1), ENVIRONMENT):
+ * the reasons and engine sentences they carry are collected untranslated.
+ * Process-wide, because libproc2 resets the thread's locale (uselocale).
+ * Returns the LC_MESSAGES to restore (caller frees), or NULL.
+ */
+static char *messages_untranslated(void)
+{
+	const char *current = setlocale(LC_MESSAGES, NULL);
+	char *saved = current ? xstrdup(current) : NULL;
+
+	setlocale(LC_MESSAGES, "C");
+	return saved;
+}
+
+static void messages_restore(char *saved)
+{
+	if (saved)
+		setlocale(LC_MESSAGES, saved);
+	free(saved);
+}
+
 static int run_batch(const struct options *o)
 {
 	struct sim_plan *plan = plan_engines(o);
@@ -528,6 +610,8 @@ static int run_batch(const struct options *o)
 		source_close(&src);
 		return EXIT_RUNTIME;
 	}
+	if (rec)
+		batch_catch_signals();
 	status = run_loop(o, plan, &src, rec);
 	if (rec && (rc = recorder_close(rec)) < 0) {
 		fprintf(stderr, _("memlens: cannot write %s: %s\n"), o->record_path,
@@ -536,7 +620,68 @@ static int run_batch(const struct options *o)
 	}
 	source_close(&src);
 	sim_plan_free(plan);
+	batch_reraise_signal();
 	return status;
+}
+
+/*
+ * --diagnose: the last two snapshots of a recording, or two live ones an
+ * interval apart (one of a --root tree, whose counters do not move).
+ * 0 with *cur set (*prev may be NULL), or an exit status.
+ */
+static int diagnose_snapshots(const struct options *o, struct source *src,
+                              struct snapshot **prev, struct snapshot **cur)
+{
+	struct snapshot *next;
+	int got;
+
+	*prev = *cur = NULL;
+	while ((got = source_next(src, &next)) > 0) {
+		snapshot_free(*prev);
+		*prev = *cur;
+		*cur = next;
+		if (src->collector && (o->root || *prev))
+			break;
+		if (src->collector)
+			sleep_seconds(o->delay);
+	}
+	if (got < 0 || !*cur) {
+		if (got == 0 && !*cur)
+			fprintf(stderr, _("memlens: %s holds no snapshot\n"),
+			        o->replay_path);
+		snapshot_free(*prev);
+		snapshot_free(*cur);
+		return EXIT_RUNTIME;
+	}
+	return 0;
+}
+
+static int run_diagnose(const struct options *o)
+{
+	struct snapshot *prev, *cur;
+	struct diag_report report;
+	struct source src;
+	int status, rc, worst;
+
+	if (source_open(&src, o) < 0)
+		return EXIT_RUNTIME;
+	status = diagnose_snapshots(o, &src, &prev, &cur);
+	source_close(&src);
+	if (status)
+		return status;
+	diag_run(prev, cur, &report);
+	rc = o->format == OUTPUT_JSON ? diag_output_json(stdout, cur, &report)
+	                              : diag_output_text(stdout, cur, &report);
+	if (rc == 0 && fflush(stdout) != 0)
+		rc = -errno;
+	worst = diag_worst(&report);
+	diag_report_free(&report);
+	snapshot_free(prev);
+	snapshot_free(cur);
+	if (rc < 0)
+		return output_failed(rc);
+	return worst == DIAG_CRITICAL ? EXIT_DIAG_CRITICAL
+	       : worst == DIAG_WARNING ? EXIT_DIAG_WARNING : 0;
 }
 
 /* The first view of a list: -v slab,lru starts on slab. */
@@ -559,27 +704,59 @@ static int run_tui(const struct options *o)
 		.nwhat_ifs = o->nwhat_ifs, .cgroup = o->cgroup,
 	};
 
+	char **what_ifs = NULL, *error = NULL;
+	int status;
+
 	/* A malformed what-if is a usage error here, before the screen. */
 	sim_plan_free(plan_engines(o));
-	return ui_run(&uo);
+	/* workload:FILE what-ifs carry the file's text, as in batch */
+	if (collect_workload_what_ifs(o->what_ifs, o->nwhat_ifs, &what_ifs,
+	                              &error) < 0) {
+		fprintf(stderr, "memlens: %s\n", error);
+		free(error);
+		return EXIT_USAGE;
+	}
+	uo.what_ifs = (const char *const *)what_ifs;
+	status = ui_run(&uo);
+	collect_workload_what_ifs_free(what_ifs, o->nwhat_ifs);
+	return status;
 }
 
 int main(int argc, char **argv)
 {
 	struct options opts;
+	char *messages;
 	int status;
 
 	setlocale(LC_ALL, "");
+	/* Numbers keep the C decimal point everywhere: on screen as in batch
+	 * text, and above all where they are read (-d 0.5, workload files,
+	 * the kernel log's "[ 12.345]" times), which strtod and sscanf would
+	 * otherwise read with the user's decimal comma. */
+	setlocale(LC_NUMERIC, "C");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* MEMLENS_LOCALEDIR lets the tests use the build tree's catalogs;
+	 * secure_getenv ignores it in a set-id process. */
+	const char *localedir = secure_getenv("MEMLENS_LOCALEDIR");
+
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
 	/* A closed pipe is reported as EPIPE by write, and handled there. */
 	signal(SIGPIPE, SIG_IGN);
+	/* --explain alone lists the topics (getopt wants its argument) */
+	if (argc == 2 && strcmp(argv[1], "--explain") == 0)
+		return explain(NULL);
 	parse_options(&opts, argc, argv);
 	if (opts.explain)
 		return explain(opts.explain);
-	status = opts.batch ? run_batch(&opts) : run_tui(&opts);
+	/* -o json, openmetrics: from the collection on (reasons too) */
+	messages = opts.format == OUTPUT_TEXT ? NULL : messages_untranslated();
+	if (opts.diagnose)
+		status = run_diagnose(&opts);
+	else
+		status = opts.batch ? run_batch(&opts) : run_tui(&opts);
+	messages_restore(messages);
 	free(opts.pids);
 	free(opts.what_ifs);
 	return status;

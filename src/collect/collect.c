@@ -18,6 +18,8 @@ struct collector {
 	struct collect_options opts;
 	char *root;
 	struct proc_collector *procs;
+	struct pageblocks_cache *pageblocks; /* the last map read */
+	struct vmas_cache *vmas; /* smaps' read buffers */
 };
 
 typedef void (*section_collector)(struct snapshot *snap, const char *root);
@@ -38,8 +40,9 @@ static const struct {
 	{ SEC_PSI, "psi", collect_psi },
 	{ SEC_CGROUP, "cgroup", collect_cgroups },
 	{ SEC_SYSCTL, "sysctl", collect_sysctl },
-	{ SEC_PAGEBLOCKS, "pageblocks", collect_pageblocks },
+	{ SEC_PAGEBLOCKS, "pageblocks", NULL }, /* has state: collect_section */
 	{ SEC_OOM_LOG, "oom_log", collect_oom_log },
+	{ SEC_LRU_GEN, "lru_gen", collect_lru_gen },
 };
 
 int collector_new(struct collector **out, const struct collect_options *opts)
@@ -63,7 +66,19 @@ int collector_new(struct collector **out, const struct collect_options *opts)
 
 static void mark_not_requested(struct snapshot *snap, const char *name)
 {
-	snapshot_set_unavailable(snap, name, _("not requested (see --view)"));
+	snapshot_set_unavailable_errno(snap, name,
+	                               _("not requested (see --view)"),
+	                               UNAVAILABLE_NOT_REQUESTED);
+}
+
+/* One section of the table; those with state of their own are named. */
+static void collect_section(struct collector *c, struct snapshot *snap,
+                            size_t i)
+{
+	if (sections[i].section == SEC_PAGEBLOCKS)
+		collect_pageblocks(snap, c->root, &c->pageblocks);
+	else
+		sections[i].collect(snap, c->root);
 }
 
 struct snapshot *collector_collect(struct collector *c)
@@ -73,7 +88,7 @@ struct snapshot *collector_collect(struct collector *c)
 	collect_header(snap, c->root);
 	for (size_t i = 0; i < ARRAY_SIZE(sections); i++) {
 		if (c->opts.sections & KNOWN(sections[i].section))
-			sections[i].collect(snap, c->root);
+			collect_section(c, snap, i);
 		else
 			mark_not_requested(snap, sections[i].name);
 	}
@@ -81,10 +96,13 @@ struct snapshot *collector_collect(struct collector *c)
 		proc_collector_collect(c->procs, snap);
 	else
 		mark_not_requested(snap, "processes");
-	if (c->opts.sections & KNOWN(SEC_VMAS))
-		collect_vmas(snap, c->root, c->opts.vmas_pid);
-	else
+	if (c->opts.sections & KNOWN(SEC_VMAS)) {
+		collect_vmas(snap, c->root, c->opts.vmas_pid, &c->vmas);
+	} else {
 		mark_not_requested(snap, "vmas");
+		vmas_cache_free(c->vmas); /* the view closed: 75 MB at 100,000 */
+		c->vmas = NULL;
+	}
 	return snap;
 }
 
@@ -119,6 +137,8 @@ void collector_free(struct collector *c)
 		return;
 	if (c->procs)
 		proc_collector_free(c->procs);
+	pageblocks_cache_free(c->pageblocks);
+	vmas_cache_free(c->vmas);
 	free(c->root);
 	free(c);
 }

@@ -150,7 +150,10 @@ void collect_mark_reason(struct snapshot *snap, const char *source,
 void collect_mark_unreadable(struct snapshot *snap, const char *source,
                              const char *path, int rc)
 {
-	collect_mark_reason(snap, source, unreadable_reason(path, rc));
+	char *reason = unreadable_reason(path, rc);
+
+	snapshot_set_unavailable_errno(snap, source, reason, -rc);
+	free(reason);
 }
 
 char *collect_unparsable_reason(const char *path)

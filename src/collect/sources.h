@@ -25,11 +25,23 @@ void collect_zswap(struct snapshot *snap, const char *root);
 void collect_cgroups(struct snapshot *snap, const char *root);
 void collect_sysctl(struct snapshot *snap, const char *root);
 /* The physical pageblock map (kpageflags, root only). */
-void collect_pageblocks(struct snapshot *snap, const char *root);
+/* The pageblock map costs ~0.4 s per 24 GiB to read, so it is read at
+ * most every few seconds: *cache (the collector's, NULL at first) keeps
+ * the last map for the snapshots in between, with its own time. */
+struct pageblocks_cache;
+void collect_pageblocks(struct snapshot *snap, const char *root,
+                        struct pageblocks_cache **cache);
+void pageblocks_cache_free(struct pageblocks_cache *cache);
 /* Past OOM kills in the kernel log (/dev/kmsg, live only). */
 void collect_oom_log(struct snapshot *snap, const char *root);
-/* The mappings of one process (smaps, numa_maps); pid 0: none chosen. */
-void collect_vmas(struct snapshot *snap, const char *root, int64_t pid);
+/* MGLRU's generations (debugfs lru_gen: root, debugfs mounted). */
+void collect_lru_gen(struct snapshot *snap, const char *root);
+/* The mappings of one process (smaps, numa_maps); pid 0: none chosen.
+ * *cache (the collector's, NULL at first) keeps the read buffers. */
+struct vmas_cache;
+void collect_vmas(struct snapshot *snap, const char *root, int64_t pid,
+                  struct vmas_cache **cache);
+void vmas_cache_free(struct vmas_cache *cache);
 
 /* The process table (libproc2) and the budgeted smaps_rollup reads. */
 struct proc_collector;

@@ -26,6 +26,7 @@ void snapshot_free(struct snapshot *snap)
 	if (!snap)
 		return;
 	schema_free_entity(&snapshot_schema, snap);
+	kvlist_free(&snap->unavailable_errno); /* not in the field table */
 	free(snap);
 }
 
@@ -33,6 +34,13 @@ void snapshot_set_unavailable(struct snapshot *snap, const char *source,
                               const char *reason)
 {
 	skvlist_add(&snap->unavailable, source, reason);
+}
+
+void snapshot_set_unavailable_errno(struct snapshot *snap, const char *source,
+                                    const char *reason, int err)
+{
+	skvlist_add(&snap->unavailable, source, reason);
+	kvlist_add(&snap->unavailable_errno, source, err);
 }
 
 static int compare_proc_pid(const void *a, const void *b)

@@ -1,7 +1,9 @@
 /*
  * text_numa.c - the numa view of batch text, like numastat -m and
  * numactl -H: per-node meminfo, numastat counters since boot and per
- * second, and the distance matrix (in slices on wide machines).
+ * second, and the distance matrix (in slices on wide machines).  Tables
+ * are split, NODE repeated, so that each fits 80 columns (the TUI shows
+ * this text as a page) with every value exact.
  *
  * Must not: read the clock (per-second values come from the two
  * snapshots), or print a kernel string without escaping it.
@@ -16,6 +18,8 @@
 
 /* Target nodes per slice of the distance matrix. */
 #define DISTANCE_COLS 16
+/* numastat counters per table (see text_numa_stat). */
+#define STAT_COLS 3
 
 /* A NODE cell in column 0 of a new row; returns the row. */
 static size_t text_numa_row(struct text_table *tb, const struct numa_node *n)
@@ -26,34 +30,58 @@ static size_t text_numa_row(struct text_table *tb, const struct numa_node *n)
 	return r;
 }
 
-static void text_numa_meminfo(struct text *t, const struct numa *numa)
+/* The node's cpulist, or n/a; caller frees. */
+static char *text_numa_cpus(const struct text *t, const struct numa_node *n)
 {
-	static const char *const keys[] = {
-		"MemTotal", "MemFree", "MemUsed", "Active", "Inactive",
-		"FilePages", "AnonPages", "Shmem", "Slab",
-	};
+	if (!(n->known & KNOWN(NUMA_CPULIST)))
+		return text_table_na();
+	return text_value_safe(t, n->cpulist);
+}
+
+/* NODE, the named meminfo values in KiB, and CPUS last if cpus: last, so
+ * that a long cpulist can only push itself past the edge. */
+static void text_numa_meminfo(struct text *t, const struct numa *numa,
+                              const char *const *keys, size_t nkeys,
+                              bool cpus)
+{
 	struct text_table tb = { 0 };
 
-	text_table_col(&tb, "NODE", false);
-	text_table_col(&tb, "CPUS", true);
-	for (size_t k = 0; k < ARRAY_SIZE(keys); k++)
+	text_table_col(&tb, _("NODE"), false);
+	for (size_t k = 0; k < nkeys; k++)
 		text_table_col(&tb, keys[k], false);
+	if (cpus)
+		text_table_col(&tb, _("CPUS"), true);
 	for (size_t i = 0; i < numa->count; i++) {
 		const struct numa_node *n = &numa->nodes[i];
 		bool mem = n->known & KNOWN(NUMA_MEMINFO);
 		size_t r = text_numa_row(&tb, n);
 		char b[TEXT_VALUE_LEN];
 
-		text_table_set(&tb, r, 1, (n->known & KNOWN(NUMA_CPULIST))
-		                              ? text_value_safe(t, n->cpulist)
-		                              : text_table_na());
-		for (size_t k = 0; k < ARRAY_SIZE(keys); k++)
-			text_table_set(&tb, r, k + 2,
+		for (size_t k = 0; k < nkeys; k++)
+			text_table_set(&tb, r, k + 1,
 			               xstrdup(text_value_kv_int(b, mem, &n->meminfo,
 			                                         keys[k])));
+		if (cpus)
+			text_table_set(&tb, r, nkeys + 1, text_numa_cpus(t, n));
 	}
 	text_table_print(t, &tb);
 	text_table_free(&tb);
+}
+
+/* Two tables with NODE repeated, each within 80 columns: values stay exact
+ * KiB (scripts read them), and ten digits a column (9 TiB a node) still
+ * fit. */
+static void text_numa_meminfo_tables(struct text *t, const struct numa *numa)
+{
+	static const char *const totals[] = {
+		"MemTotal", "MemFree", "MemUsed",
+	};
+	static const char *const uses[] = {
+		"Active", "Inactive", "FilePages", "AnonPages", "Shmem", "Slab",
+	};
+
+	text_numa_meminfo(t, numa, totals, ARRAY_SIZE(totals), true);
+	text_numa_meminfo(t, numa, uses, ARRAY_SIZE(uses), false);
 }
 
 /* numastat names in the kernel's order, from the first node that has them. */
@@ -115,17 +143,16 @@ static char *text_numa_stat_cell(const struct text *t,
 	return text_table_int(known, pages);
 }
 
-/* Pages since boot, or per second against prev. */
-static void text_numa_stat(struct text *t, const struct numa *numa,
-                           bool rates)
+/* Counters [first, first + count) of names, pages since boot or per second
+ * against prev. */
+static void text_numa_stat_slice(struct text *t, const struct numa *numa,
+                                 const struct kvlist *names, size_t first,
+                                 size_t count, bool rates)
 {
-	const struct kvlist *names = text_numa_stat_names(numa);
 	struct text_table tb = { 0 };
 
-	if (!names)
-		return;
-	text_table_col(&tb, "NODE", false);
-	for (size_t k = 0; k < names->count; k++) {
+	text_table_col(&tb, _("NODE"), false);
+	for (size_t k = first; k < first + count; k++) {
 		char *title = xasprintf("%s%s", names->items[k].name,
 		                        rates ? "/s" : "");
 
@@ -137,14 +164,33 @@ static void text_numa_stat(struct text *t, const struct numa *numa,
 		const struct numa_node *p = text_numa_prev_node(t, n->node);
 		size_t r = text_numa_row(&tb, n);
 
-		for (size_t k = 0; k < names->count; k++)
-			text_table_set(&tb, r, k + 1,
+		for (size_t k = first; k < first + count; k++)
+			text_table_set(&tb, r, k - first + 1,
 			               text_numa_stat_cell(t, n, p,
 			                                   names->items[k].name,
 			                                   rates));
 	}
 	text_table_print(t, &tb);
 	text_table_free(&tb);
+}
+
+/* The six counters of a kernel in two tables of three, NODE repeated: with
+ * titles like interleave_hit/s and counts of up to 19 digits, three fit in
+ * 80 columns, and all six did not. */
+static void text_numa_stat(struct text *t, const struct numa *numa,
+                           bool rates)
+{
+	const struct kvlist *names = text_numa_stat_names(numa);
+
+	if (!names)
+		return;
+	for (size_t first = 0; first < names->count; first += STAT_COLS) {
+		size_t count = names->count - first;
+
+		if (count > STAT_COLS)
+			count = STAT_COLS;
+		text_numa_stat_slice(t, numa, names, first, count, rates);
+	}
 }
 
 /* Distances to nodes [first, first + count): wide machines get the matrix
@@ -154,7 +200,7 @@ static void text_numa_distance_slice(struct text *t, const struct numa *numa,
 {
 	struct text_table tb = { 0 };
 
-	text_table_col(&tb, "DISTANCE", false);
+	text_table_col(&tb, _("DISTANCE"), false);
 	for (size_t j = first; j < first + count; j++)
 		text_table_col_take(&tb, xasprintf("%" PRId64, numa->nodes[j].node),
 		                    false);
@@ -194,7 +240,7 @@ void text_numa_view(struct text *t)
 	text_put(t, _("  %zu nodes; meminfo in KiB\n"), numa->count);
 	if (!numa->count)
 		return;
-	text_numa_meminfo(t, numa);
+	text_numa_meminfo_tables(t, numa);
 	if (text_numa_stat_names(numa)) {
 		text_put(t, "%s\n", _("  numastat, pages since boot"));
 		text_numa_stat(t, numa, false);

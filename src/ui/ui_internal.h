@@ -83,6 +83,8 @@ void ui_status_draw(const struct ui *ui, WINDOW *win, int y, int w);
 /* ui_help.c: fills the help page (keys, man page sections). */
 void ui_help_fill(struct ui_text *t, enum view_id view);
 
+/* ui_diag.c: the diagnostics screen (D), shown in the help screen's place. */
+void ui_diag_open(struct ui *ui);
 
 /* ui.c: the session. */
 double ui_now(void);

@@ -362,6 +362,7 @@ static bool ui_global_key(struct ui *ui, int key)
 	switch (key) {
 	case 'q': case KEY_F(10): ui->quit = true; return true;
 	case 'h': case '?': case KEY_F(1): ui_help_open(ui); return true;
+	case 'D': ui_diag_open(ui); return true;
 	case 'e': ui_toggle_explain(ui); return true;
 	case 'J': ui_explain_scroll(&ui->panel, 3); return true;
 	case 'K': ui_explain_scroll(&ui->panel, -3); return true;

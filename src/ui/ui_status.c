@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ui_draw.h"
 #include "ui_internal.h"
@@ -84,13 +85,48 @@ void ui_status_tabs(const struct ui *ui, WINDOW *win, int y, int w)
 	}
 }
 
-/* A reason made short for the status line; NULL: not worth a warning
- * (not asked for, or a part of a section that this system lacks). */
-static const char *ui_status_short(const char *source, const char *reason)
+/* A refused read: advice to run as root only when that would help. */
+static const char *ui_status_refused(void)
 {
-	if (strstr(reason, "root") || strstr(reason, "ermission"))
+	return geteuid() != 0 ? _("needs root") : _("refused");
+}
+
+/*
+ * The same decision from the reason's words, for a source the collector
+ * gave no errno for (a replayed snapshot, or words built elsewhere): the
+ * words memlens itself writes, in the catalog's language and in English
+ * (records made for JSON are untranslated), never a guess at other words.
+ */
+static const char *ui_status_short_words(const char *source,
+                                         const char *reason)
+{
+	if (strstr(reason, _(" (run as root)")) ||
+	    strstr(reason, " (run as root)"))
 		return _("needs root");
-	if (strstr(reason, "not requested") || strchr(source, '.'))
+	if (strstr(reason, _(" (refused even to root here)")) ||
+	    strstr(reason, " (refused even to root here)"))
+		return _("refused");
+	if (!strcmp(reason, _("not requested (see --view)")) ||
+	    !strcmp(reason, "not requested (see --view)") ||
+	    strchr(source, '.'))
+		return NULL;
+	return _("unavailable");
+}
+
+/* A reason made short for the status line; NULL: not worth a warning
+ * (not asked for, or a part of a section that this system lacks).  The
+ * collector's errno decides; the words only when it left none. */
+static const char *ui_status_short(const struct snapshot *s, size_t i)
+{
+	const char *source = s->unavailable.items[i].name;
+	int64_t err;
+
+	if (!kvlist_get(&s->unavailable_errno, source, &err))
+		return ui_status_short_words(source,
+		                             s->unavailable.items[i].value);
+	if (err == EACCES || err == EPERM)
+		return ui_status_refused();
+	if (err == UNAVAILABLE_NOT_REQUESTED || strchr(source, '.'))
 		return NULL;
 	return _("unavailable");
 }
@@ -104,8 +140,7 @@ static void ui_status_warnings(const struct ui *ui, struct ui_line *l)
 
 	for (size_t i = 0; s && i < s->unavailable.count && shown < 2; i++) {
 		const char *source = s->unavailable.items[i].name;
-		const char *why = ui_status_short(source,
-		                                  s->unavailable.items[i].value);
+		const char *why = ui_status_short(s, i);
 		size_t len = strcspn(source, ".");
 
 		for (int sec = 0; sec < SEC_COUNT && why; sec++) {

@@ -162,8 +162,12 @@ char *unreadable_reason(const char *path, int negative_errno)
 	int err = -negative_errno;
 	const char *hint = "";
 
-	if (err == EACCES || err == EPERM)
+	/* Root can be refused too (a security module, lockdown, or a process
+	 * in another user namespace): then running as root is no advice. */
+	if ((err == EACCES || err == EPERM) && geteuid() != 0)
 		hint = _(" (run as root)");
+	else if (err == EACCES || err == EPERM)
+		hint = _(" (refused even to root here)");
 	else if (err == ENOENT)
 		hint = _(" (not available on this kernel or configuration)");
 	return xasprintf("%s: %s%s", path, strerror(err), hint);

@@ -48,7 +48,7 @@ lint_mandoc() { # page
 	fi
 }
 
-for page in "$man1" "$man5"; do
+for page in "$man1" "$man5" "$top_srcdir/man/memlens-diagnostics.7"; do
 	lint_groff "$page"
 	lint_mandoc "$page"
 done
@@ -204,6 +204,7 @@ installed() { # description, path pattern below DESTDIR
 installed "bin/memlens" "*/bin/memlens"
 installed "memlens.1" "*/man/man1/memlens.1"
 installed "memlens-json.5" "*/man/man5/memlens-json.5"
+installed "memlens-diagnostics.7" "*/man/man7/memlens-diagnostics.7"
 installed "the bash completion" "*/bash-completion/completions/memlens"
 bin=$(find "$tmp/inst" -path "*/bin/memlens" 2> /dev/null | head -n 1)
 if [ -n "$bin" ]; then

@@ -130,13 +130,15 @@ view_check 4 'Slab caches' 'OBJS +ACTIVE +USE.*CACHE.*NAME'
 check "slab: 30 caches" seen '^30 of 30 caches'
 tui_column CACHE > "$tmp/col"
 check "slab: sorted by CACHE, largest first" tui_sorted desc < "$tmp/col"
-view_check 5 'NUMA nodes' 'NODE +CPUS +MemTotal'
+view_check 5 'NUMA nodes' 'NODE +MemTotal +MemFree +MemUsed +CPUS$'
 view_check 6 'Huge pages and zswap' 'enabled +always \[madvise\] never'
 view_check 7 'Zones and free lists' 'NODE ZONE +FREE +BOOST +MIN +LOW +HIGH'
 view_check 8 'LRU lists and reclaim' 'Active\(anon\)'
 view_check 9 'OOM ranking' 'overcommit_memory 0 \(heuristic\)'
-tui_column OOM > "$tmp/col"
-check "oom: sorted by OOM score, highest first" tui_sorted desc < "$tmp/col"
+check "oom: the engine's ranking, the kernel's score beside the model's" \
+	seen 'RANK. +PID USER +SCORE +KSCORE +BADNESS'
+check "oom: no victim where stat's rss was not recorded, and why" \
+	seen '^victim n/a: 18 processes cannot be weighed'
 view_check 1 Processes 'PID USER'
 
 # ---- explain --------------------------------------------------------------------
