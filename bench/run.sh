@@ -23,13 +23,14 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench/lib.sh
+. "$here/lib.sh"
 MEMLENS=${MEMLENS:-$here/../memlens}
 NPROCS=${NPROCS:-1000}
 STEADY=${STEADY:-5}
 RUNS=${RUNS:-3}
 DELAY=${DELAY:-2}
 
-die() { echo "bench: $*" >&2; exit 1; }
 
 [ -x "$MEMLENS" ] || die "no memlens binary at $MEMLENS (build first, or set MEMLENS)"
 command -v top > /dev/null || die "top is missing (apt-get install procps)"
@@ -82,41 +83,6 @@ count_processes() {
 
 # ---- measuring -------------------------------------------------------------
 
-# cpu_ms CMD...: CPU time (user + system) of CMD in milliseconds.  `times`
-# in the subshell prints the subshell's own line, then its children's, which
-# is CMD alone.  The output of CMD goes to $tmp/out.
-cpu_ms() {
-	local line
-	rm -f "$tmp/failed"
-	line=$( { "$@" > "$tmp/out" 2> "$tmp/err" || : > "$tmp/failed"; times; } |
-		tail -n 1)
-	[ -e "$tmp/failed" ] && die "'$*' failed: $(head -n 3 "$tmp/err")"
-	# "0m0.123s 0m0.045s"
-	awk '{
-		total = 0
-		for (i = 1; i <= 2; i++) {
-			split($i, part, "m"); sub("s", "", part[2])
-			total += part[1] * 60 + part[2]
-		}
-		printf "%.1f\n", total * 1000
-	}' <<< "$line"
-}
-
-# median_ms CMD...: the median of RUNS runs of cpu_ms.
-median_ms() {
-	local r
-	for ((r = 0; r < RUNS; r++)); do cpu_ms "$@"; done |
-		sort -n | awk '{ v[NR] = $1 } END {
-			if (NR % 2) print v[(NR + 1) / 2]
-			else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-ratio() {
-	awk -v a="$1" -v b="$2" 'BEGIN {
-		if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.2f", a / b
-		else print "n/a" }'
-}
-per_refresh() { awk -v many="$1" -v one="$2" -v n="$STEADY" 'BEGIN { printf "%.1f", (many - one) / n }'; }
 
 # ---- the runs ----------------------------------------------------------------
 

@@ -24,6 +24,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=bench/lib.sh
+. "$here/lib.sh"
 MEMLENS=${MEMLENS:-$here/../memlens}
 NPROCS=${NPROCS:-10000}
 STEADY=${STEADY:-5}
@@ -33,7 +35,6 @@ TUI_SECONDS=${TUI_SECONDS:-20}
 MAPS=${MAPS:-100000}
 MANYMAPS=${MANYMAPS:-$(dirname "$MEMLENS")/tests/live/manymaps}
 
-die() { echo "bench: $*" >&2; exit 1; }
 [ -x "$MEMLENS" ] || die "no memlens binary at $MEMLENS (build first, or set MEMLENS)"
 command -v top > /dev/null || die "top is missing (apt-get install procps)"
 
@@ -56,32 +57,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# cpu_ms CMD...: CPU time (user + system) of CMD in milliseconds; `times`
-# prints the subshell's line, then its children's, which is CMD alone.
-cpu_ms() {
-	local line
-	line=$( { "$@" > "$tmp/out" 2> "$tmp/err" || die "'$*' failed: $(head -n 3 "$tmp/err")"; times; } |
-		tail -n 1)
-	awk '{
-		total = 0
-		for (i = 1; i <= 2; i++) {
-			split($i, part, "m"); sub("s", "", part[2])
-			total += part[1] * 60 + part[2]
-		}
-		printf "%.1f\n", total * 1000
-	}' <<< "$line"
-}
-
-median_ms() {
-	local r
-	for ((r = 0; r < RUNS; r++)); do cpu_ms "$@"; done |
-		sort -n | awk '{ v[NR] = $1 } END {
-			if (NR % 2) print v[(NR + 1) / 2]
-			else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-per_refresh() { awk -v many="$1" -v one="$2" -v n="$STEADY" 'BEGIN { printf "%.1f", (many - one) / n }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
 

@@ -60,6 +60,13 @@ char *unreadable_reason(const char *path, int negative_errno);
  * Returns 0 or -EINVAL / -ERANGE. */
 int parse_int64(const char *s, char **end, int64_t *out);
 
+/*
+ * value in lower-case hex, zero-padded to at least min_digits (as "%0*"
+ * PRIx64 prints it), at p; returns the end, not terminated.  By hand,
+ * because a table of 100,000 mappings formats 200,000 addresses.
+ */
+char *format_hex(char *p, uint64_t value, int min_digits);
+
 /* Seconds since the epoch, wall clock, microsecond resolution. */
 double now_seconds(void);
 

@@ -189,24 +189,6 @@ static void text_vmas_columns(struct text_table *tb, const struct text_vmas *tv)
 	text_table_col(tb, _("PATH"), true);
 }
 
-/* value in lower-case hex, at least 8 digits ("%08" PRIx64); returns the
- * end.  By hand: a table of 100,000 mappings has 200,000 of them. */
-static char *text_vmas_hex(char *p, uint64_t value)
-{
-	char digits[16];
-	int n = 0;
-
-	do {
-		digits[n++] = "0123456789abcdef"[value & 0xf];
-		value >>= 4;
-	} while (value);
-	for (int i = n; i < 8; i++)
-		*p++ = '0';
-	while (n > 0)
-		*p++ = digits[--n];
-	return p;
-}
-
 static void text_vmas_range(struct text_table *tb, size_t r,
                             const struct vma *v)
 {
@@ -216,9 +198,9 @@ static void text_vmas_range(struct text_table *tb, size_t r,
 		text_table_set_str(tb, r, 0, "n/a");
 		return;
 	}
-	p = text_vmas_hex(range, (uint64_t)v->start);
+	p = format_hex(range, (uint64_t)v->start, 8);
 	*p++ = '-';
-	*text_vmas_hex(p, (uint64_t)v->end) = '\0';
+	*format_hex(p, (uint64_t)v->end, 8) = '\0';
 	text_table_set_str(tb, r, 0, range);
 }
 

@@ -173,6 +173,22 @@ char *unreadable_reason(const char *path, int negative_errno)
 	return xasprintf("%s: %s%s", path, strerror(err), hint);
 }
 
+char *format_hex(char *p, uint64_t value, int min_digits)
+{
+	char digits[16];
+	int n = 0;
+
+	do {
+		digits[n++] = "0123456789abcdef"[value & 0xf];
+		value >>= 4;
+	} while (value);
+	for (int i = n; i < min_digits; i++)
+		*p++ = '0';
+	while (n > 0)
+		*p++ = digits[--n];
+	return p;
+}
+
 int parse_int64(const char *s, char **end, int64_t *out)
 {
 	long long value;

@@ -361,24 +361,6 @@ static void vmas_sum_add(struct vmas_state *st, size_t r, const struct vma *v,
 /* The longest range: two 64-bit addresses in hex, '-' and a NUL. */
 #define VMAS_RANGE_LEN (2 * 16 + 2)
 
-/* value in lower-case hex, at least 12 digits ("%012" PRIx64); returns the
- * end.  By hand: an update of 100,000 mappings has 200,000 of them. */
-static char *vmas_hex(char *p, uint64_t value)
-{
-	char digits[16];
-	int n = 0;
-
-	do {
-		digits[n++] = "0123456789abcdef"[value & 0xf];
-		value >>= 4;
-	} while (value);
-	for (int i = n; i < 12; i++)
-		*p++ = '0';
-	while (n > 0)
-		*p++ = digits[--n];
-	return p;
-}
-
 /* In st->ranges, which vmas_rows() sized for every row. */
 static const char *vmas_range(struct vmas_state *st, const struct vma *first,
                               const struct vma *last)
@@ -387,9 +369,9 @@ static const char *vmas_range(struct vmas_state *st, const struct vma *first,
 
 	if (!vmas_known(first, VMA_START) || !vmas_known(last, VMA_END))
 		return NULL;
-	p = vmas_hex(range, (uint64_t)first->start);
+	p = format_hex(range, (uint64_t)first->start, 12);
 	*p++ = '-';
-	p = vmas_hex(p, (uint64_t)last->end);
+	p = format_hex(p, (uint64_t)last->end, 12);
 	*p++ = '\0';
 	st->ranges_used = (size_t)(p - st->ranges);
 	return range;
