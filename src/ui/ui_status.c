@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -241,8 +242,13 @@ static void ui_status_what_ifs(const struct ui *ui, struct ui_line *l)
 		return;
 	ui_line_add(l, UI_STATUS_KEY, " %s", _("what-if"));
 	for (size_t i = c->nwhat_ifs - c->ntui_what_ifs; i < c->nwhat_ifs; i++) {
+		/* A workload:FILE carries the file's text after its first line. */
+		char *first = xstrndup(c->what_ifs[i],
+		                       strcspn(c->what_ifs[i], "\n"));
+
 		ui_line_add(l, UI_STATUS_KEY, "%s", " ");
-		ui_line_add_safe(l, UI_STATUS_KEY, c->what_ifs[i]);
+		ui_line_add_safe(l, UI_STATUS_KEY, first);
+		free(first);
 	}
 	ui_line_add(l, UI_STATUS, " %s ", _("(W drops)"));
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collect.h"
 #include "ui_internal.h"
 #include "util.h"
 
@@ -94,6 +95,7 @@ int ui_what_if_add(struct ui *ui, enum sim_engine e, const char *expr,
                    char **error)
 {
 	struct ui_what_ifs *w;
+	char **read = NULL;
 	int rc;
 
 	*error = NULL;
@@ -101,9 +103,15 @@ int ui_what_if_add(struct ui *ui, enum sim_engine e, const char *expr,
 		*error = xstrdup(_("this view's engine is not running"));
 		return -ENOSYS;
 	}
+	/* A workload:FILE carries the file's text, read by the collector's
+	 * code as for the command line's (engines do no I/O). */
+	rc = collect_workload_what_ifs(&expr, 1, &read, error);
+	if (rc < 0)
+		return rc;
 	w = &ui->what_ifs[e];
 	w->list = xrealloc(w->list, (w->n + 2) * sizeof(*w->list));
-	w->list[w->n++] = xstrdup(expr);
+	w->list[w->n++] = xstrdup(read[0]);
+	collect_workload_what_ifs_free(read, 1);
 	rc = ui_replan(ui, e, error);
 	if (rc < 0)
 		free((char *)w->list[--w->n]);

@@ -9,6 +9,8 @@ tui_need_tmux
 
 # A process of known size that no other process outweighs, so that the
 # kernel's and the model's next victim is known: adj 1000 puts it first.
+# tests/tui/oom.sh starts hogs of adj 1000 too: one at a time.
+exec 7> "${TMPDIR:-/tmp}/memlens-tui-oom.lock" && flock 7
 sleep 300 &
 child=$!
 trap 'kill $child 2> /dev/null; tui_cleanup' EXIT
@@ -51,4 +53,25 @@ check "Esc cancels the editor" unseen 'What-if:'
 tui_keys q
 check "q quits" tui_exited
 check "exit status 0" test "$(cat "$tmp/status")" = 0
+
+# A workload file asked on screen is read as one on the command line is.
+printf 'limit 64M\nswap 0\nanon 16M\nread 32M\n' > "$tmp/wl"
+tui_start 200 60 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 '$MEMLENS' -v lru -d 60"
+check "the lru view runs its engine" tui_wait 'RECLAIM WOULD DECIDE NOW'
+tui_keys w "workload:$tmp/nothere" Enter
+check "a workload file that is missing is refused, with the reason" \
+	seen "nothere.*No such file"
+tui_keys w "workload:$tmp/wl" Enter
+check "a workload file typed after w plays as a timeline" \
+	tui_wait 'WORKLOAD .*wl \(KiB after each step\)'
+end=$("$MEMLENS" -b -o json -v lru --sim lru --what-if "workload:$tmp/wl" |
+	jq -r '.sim.lru.prediction | [.anon_kb, .swap_kb, .file_kb]
+		| map(tostring) | join(" +")')
+tui_keys End
+check "its last step is the one batch predicts from the same file ($end)" \
+	seen "^ +read 32M x1 +$end "
+check "the status line names the file, not its text" \
+	seen "what-if workload:$tmp/wl \(W drops\)"
+tui_keys q
+check "q quits" tui_exited
 done_testing
