@@ -64,8 +64,11 @@ raw="$tmp/raw"
 has() { LC_ALL=C tr '\n' '\001' < "$raw" | LC_ALL=C grep -q "$(printf "$1")"; }
 check "the terminal got the session (script recorded it)" \
 	grep -q 'CSI\\x1b\[2J' "$raw"
-# label, then the bytes (printf format).  A label is printed by echo, which
-# in dash would turn a backslash sequence into the byte itself.
+# label, then the bytes (printf format, a grep pattern).  A label is
+# printed by echo, which in dash would turn a backslash sequence into the
+# byte itself.  A name's whole payload is looked for: curses writes its own
+# escapes right after any text, so "EX" then ESC alone can be a column
+# title ending in EX followed by a colour change.
 while read -r label seq; do
 	if has "$seq"; then
 		not_ok "no raw $label in what memlens wrote"
@@ -73,9 +76,9 @@ while read -r label seq; do
 		ok "no raw $label in what memlens wrote"
 	fi
 done << 'EOF'
-ESC-[2J-after-a-name CSI\033
-ESC-after-the-exec'd-name EX\033
-OSC-after-a-name OSC\033
+ESC-[2J-after-a-name CSI\033\[2J
+ESC-[2J-after-the-exec'd-name EX\033\[2J
+OSC-after-a-name OSC\033]0;pwn
 OSC-at-all \033]
 BEL-at-all \007
 newline-inside-a-name NL\001fake
