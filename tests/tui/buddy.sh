@@ -120,7 +120,7 @@ if $root; then
 	check "m: it says what a cell is" seen 'Physical map: 1 cell = [0-9]+ pageblocks? '
 	check "m: a zone's boundaries" seen "^node 0 $zone: [0-9]+ pageblocks, "
 	check "m: rows of cells" \
-		grep -Eq '^ *[0-9.]+[KMGT] [ .MRUSH#mrush]{8,}$' "$tmp/screen"
+		seen '^ *[0-9.]+[KMGT] [ .MRUSH#mrush]{8,}$'
 	check "m: the status line says the scale" seen 'map: 1 cell = '
 else
 	check "m: the map says why it is missing" tui_wait 'Physical map: n/a'
@@ -279,6 +279,10 @@ tui_start 120 40 "$utf8 '$MEMLENS' -r '$tmp/big.jsonl' -v buddy"
 tui_wait 'Zones and free lists$' > /dev/null
 tui_keys m
 tui_wait 'Physical map: 1 cell = [0-9]+ pageblocks' > /dev/null
+# The rows may reach the terminal after the heading (a slow, sanitized
+# build): wait for a row of cells, then for the screen to stop changing.
+tui_wait '^ +[0-9.]+[KMGT] [MU]{8,}' > /dev/null
+tui_settle
 per=$(sed -n 's/.*1 cell = \([0-9]*\) pageblocks.*/\1/p' "$tmp/screen" | head -1)
 # The cells, as the rows after the zone's heading and counts show them.
 awk '/^node 0 Normal: / { on = 1; getline; next }
