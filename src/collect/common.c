@@ -147,13 +147,20 @@ void collect_mark_reason(struct snapshot *snap, const char *source,
 	free(reason);
 }
 
+void collect_mark_reason_errno(struct snapshot *snap, const char *source,
+                               char *reason, int err)
+{
+	if (err)
+		snapshot_set_unavailable_errno(snap, source, reason, err);
+	else
+		snapshot_set_unavailable(snap, source, reason);
+	free(reason);
+}
+
 void collect_mark_unreadable(struct snapshot *snap, const char *source,
                              const char *path, int rc)
 {
-	char *reason = unreadable_reason(path, rc);
-
-	snapshot_set_unavailable_errno(snap, source, reason, -rc);
-	free(reason);
+	collect_mark_reason_errno(snap, source, unreadable_reason(path, rc), -rc);
 }
 
 char *collect_unparsable_reason(const char *path)

@@ -81,6 +81,10 @@ void collect_free_entries(struct dirent **entries, int count);
 /* Records why source is missing; takes reason (and frees it). */
 void collect_mark_reason(struct snapshot *snap, const char *source,
                          char *reason);
+/* The same with the errno behind it (0: none), which the TUI's status
+ * line decides from (needs root, or not worth a warning). */
+void collect_mark_reason_errno(struct snapshot *snap, const char *source,
+                               char *reason, int err);
 
 /* The usual reasons: a file that could not be read, or held no values. */
 void collect_mark_unreadable(struct snapshot *snap, const char *source,

@@ -108,14 +108,22 @@ static int zone_cells(struct kpf_files *f, struct pageblock_zone *z,
 	return 0;
 }
 
-/* The spans and the pageblock order; NULL, or why not (caller frees). */
-static char *read_layout(const char *root, struct pageblocks *pb)
+/* A file that could not be read: why, and the errno in *err. */
+static char *unreadable(const char *path, int rc, int *err)
+{
+	*err = -rc;
+	return unreadable_reason(path, rc);
+}
+
+/* The spans and the pageblock order; NULL, or why not (caller frees; *err
+ * the errno when a file could not be read). */
+static char *read_layout(const char *root, struct pageblocks *pb, int *err)
 {
 	char *text;
 	int rc = read_text_file(root, "/proc/zoneinfo", 0, &text, NULL);
 
 	if (rc < 0)
-		return unreadable_reason("/proc/zoneinfo", rc);
+		return unreadable("/proc/zoneinfo", rc, err);
 	rc = parse_zone_spans(text, &pb->zones, &pb->count);
 	free(text);
 	if (rc < 0)
@@ -123,7 +131,7 @@ static char *read_layout(const char *root, struct pageblocks *pb)
 		                   "pages"), "/proc/zoneinfo");
 	rc = read_text_file(root, "/proc/pagetypeinfo", 0, &text, NULL);
 	if (rc < 0)
-		return unreadable_reason("/proc/pagetypeinfo", rc);
+		return unreadable("/proc/pagetypeinfo", rc, err);
 	rc = parse_pageblock_order(text, &pb->pageblock_order);
 	free(text);
 	if (rc < 0)
@@ -131,16 +139,16 @@ static char *read_layout(const char *root, struct pageblocks *pb)
 	return NULL;
 }
 
-static char *open_files(const char *root, struct kpf_files *f)
+static char *open_files(const char *root, struct kpf_files *f, int *err)
 {
 	char *path = root_path(root, kpageflags_path);
-	int err;
+	int open_errno;
 
 	f->flags_fd = open(path, O_RDONLY | O_CLOEXEC);
-	err = errno;
+	open_errno = errno;
 	free(path);
 	if (f->flags_fd < 0)
-		return unreadable_reason(kpageflags_path, -err);
+		return unreadable(kpageflags_path, -open_errno, err);
 	path = root_path(root, kpagecount_path);
 	f->count_fd = open(path, O_RDONLY | O_CLOEXEC);
 	free(path);
@@ -222,11 +230,12 @@ static void read_pageblocks(struct snapshot *snap, const char *root)
 {
 	struct pageblocks *pb = &snap->pageblocks;
 	struct kpf_files files = { .flags_fd = -1, .count_fd = -1 };
+	int err = 0;
 	/* kpageflags first: it is what needs root */
-	char *reason = open_files(root, &files);
+	char *reason = open_files(root, &files, &err);
 
 	if (!reason)
-		reason = read_layout(root, pb);
+		reason = read_layout(root, pb, &err);
 	for (size_t i = 0; !reason && i < pb->count; i++)
 		if (zone_cells(&files, &pb->zones[i],
 		               (unsigned)pb->pageblock_order) < 0)
@@ -236,7 +245,7 @@ static void read_pageblocks(struct snapshot *snap, const char *root)
 	close_files(&files);
 	if (reason) {
 		discard(pb);
-		collect_mark_reason(snap, "pageblocks", reason);
+		collect_mark_reason_errno(snap, "pageblocks", reason, err);
 		return;
 	}
 	pb->time = snap->time;

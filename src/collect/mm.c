@@ -144,18 +144,21 @@ static void zswap_stat_add(struct kvlist *stats, const char *root,
 	free(path);
 }
 
-/* Why the debugfs counters cannot be read, when the zswap dir failed. */
+/* Why the debugfs counters cannot be read, when the zswap dir failed
+ * (*err: the errno when a directory could not be read). */
 static char *zswap_stats_reason(const struct snapshot *snap, const char *root,
-                                int rc)
+                                int rc, int *err)
 {
 	const char *enabled = skvlist_get(&snap->zswap.parameters, "enabled");
 	struct dirent **entries;
 	int n;
 
+	*err = -rc;
 	if (rc != -ENOENT)
 		return unreadable_reason(ZSWAP_DEBUG_DIR, rc);
 	/* An unmounted debugfs leaves its mount point empty (or absent). */
 	n = collect_list_dir(root, DEBUGFS_DIR, versionsort, &entries);
+	*err = n < 0 ? -n : 0;
 	if (n < 0 && n != -ENOENT)
 		return unreadable_reason(DEBUGFS_DIR, n);
 	if (n <= 0)
@@ -167,6 +170,7 @@ static char *zswap_stats_reason(const struct snapshot *snap, const char *root,
 	if (enabled && (enabled[0] == 'N' || enabled[0] == '0'))
 		return xasprintf(_("%s: absent: zswap has not been enabled since "
 		                   "boot"), ZSWAP_DEBUG_DIR);
+	*err = -rc;
 	return unreadable_reason(ZSWAP_DEBUG_DIR, rc);
 }
 
@@ -177,8 +181,10 @@ static void zswap_stats(struct snapshot *snap, const char *root)
 	                         &entries);
 
 	if (n < 0) {
-		collect_mark_reason(snap, "zswap.stats",
-		                    zswap_stats_reason(snap, root, n));
+		int err;
+		char *reason = zswap_stats_reason(snap, root, n, &err);
+
+		collect_mark_reason_errno(snap, "zswap.stats", reason, err);
 		return;
 	}
 	for (int i = 0; i < n; i++)

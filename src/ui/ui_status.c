@@ -93,10 +93,11 @@ static const char *ui_status_refused(void)
 }
 
 /*
- * The same decision from the reason's words, for a source the collector
- * gave no errno for (a replayed snapshot, or words built elsewhere): the
- * words memlens itself writes, in the catalog's language and in English
- * (records made for JSON are untranslated), never a guess at other words.
+ * The same decision from the reason's words, for a source with no errno:
+ * a replayed snapshot (records do not carry it), or a reason that is not
+ * a failed read.  The words memlens itself writes, in the catalog's
+ * language and in English (records made for JSON are untranslated), never
+ * a guess at other words.
  */
 static const char *ui_status_short_words(const char *source,
                                          const char *reason)

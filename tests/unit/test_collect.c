@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -1094,6 +1095,72 @@ static void test_live_numa_paths_agree(void **state)
 	snapshot_free(by_sysfs);
 }
 
+/* ---- the errno behind a refused read ------------------------------------ */
+
+/* As nobody in a child (root reads a mode-0 file anyway): the pageblock
+ * map and zswap's debugfs counters, refused, keep EACCES beside their
+ * reason, which the TUI's status line decides from.  0: as expected, 1:
+ * not, 2: no user to become. */
+static int refused_child(const char *root)
+{
+	struct pageblocks_cache *cache = NULL;
+	struct snapshot *snap;
+	int64_t map_err = 0, zswap_err = 0;
+	bool ok;
+
+	if (setgid(65534) < 0 || setuid(65534) < 0)
+		return 2;
+	snap = snapshot_new();
+	collect_pageblocks(snap, root, &cache);
+	collect_zswap(snap, root);
+	ok = kvlist_get(&snap->unavailable_errno, "pageblocks", &map_err) &&
+	     kvlist_get(&snap->unavailable_errno, "zswap.stats", &zswap_err);
+	if (!ok || map_err != EACCES || zswap_err != EACCES)
+		fprintf(stderr, "pageblocks %lld, zswap.stats %lld\n",
+		        (long long)map_err, (long long)zswap_err);
+	snapshot_free(snap);
+	pageblocks_cache_free(cache);
+	return ok && map_err == EACCES && zswap_err == EACCES ? 0 : 1;
+}
+
+static void test_refused_reads_keep_errno(void **state)
+{
+	char root[] = "/tmp/memlens-refused.XXXXXX";
+	char *path;
+	int status = -1;
+	pid_t pid;
+	FILE *f;
+
+	(void)state;
+	if (geteuid() != 0)
+		skip(); /* needs a user to become, and files it cannot read */
+	assert_non_null(mkdtemp(root));
+	assert_int_equal(chmod(root, 0755), 0);
+	path = xasprintf("mkdir -p %s/proc %s/sys/kernel/debug/zswap "
+	                 "%s/sys/module/zswap/parameters", root, root, root);
+	assert_int_equal(system(path), 0);
+	free(path);
+	path = xasprintf("%s/proc/kpageflags", root);
+	assert_non_null(f = fopen(path, "w"));
+	fclose(f);
+	assert_int_equal(chmod(path, 0), 0);
+	free(path);
+	path = xasprintf("%s/sys/kernel/debug/zswap", root);
+	assert_int_equal(chmod(path, 0), 0);
+	free(path);
+	pid = fork();
+	if (pid == 0)
+		_exit(refused_child(root));
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	path = xasprintf("rm -rf %s", root);
+	assert_int_equal(system(path), 0);
+	free(path);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 2)
+		skip();
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1130,6 +1197,7 @@ int main(void)
 		cmocka_unit_test(test_live_zswap),
 		cmocka_unit_test(test_live_cgroup),
 		cmocka_unit_test(test_live_numa_paths_agree),
+		cmocka_unit_test(test_refused_reads_keep_errno),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
