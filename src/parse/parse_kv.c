@@ -230,8 +230,12 @@ static int id_list_item(const char **pos, const char *end, int64_t **ids,
 	}
 	if ((uint64_t)(last - first) >= ID_LIST_MAX_COUNT - *count)
 		return -ERANGE;
-	for (int64_t id = first; id <= last; id++)
+	/* Up to last and no further: last + 1 overflows at INT64_MAX. */
+	for (int64_t id = first;; id++) {
 		list_append(ids, count, cap, id);
+		if (id == last)
+			break;
+	}
 	return 0;
 }
 
